@@ -1,0 +1,406 @@
+#!/usr/bin/env python3
+"""The function table: every C function librbdcompat exports, and what is
+generated from it.
+
+The table is not kept anywhere by hand. It is read from the public headers
+(include/rbd/librbd.h, include/rados/librados.h) and from shim/abi-only.h
+(functions upstream still exports but no longer declares): each function
+declaration there is one row, and the '/* since X[; key: value] */' comment
+in front of it gives the release that introduced it and, for the few
+functions upstream exports under two symbol versions, those versions.
+
+Which rows have an emulation is read from the emulation sources
+(shim/emulate/*.c): a definition named rbdcompat_emu_<row> preceded by a
+'/* emulation: <how> */' comment.
+
+  functable.py --emit {forwarders,table,map,decls,mock,ffi,json,counts} \
+      --root SRCDIR [--emulations FILE...] -o OUT
+"""
+import argparse
+import json
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cheader  # noqa: E402
+
+HEADERS = (('rbd', 'include/rbd/librbd.h'),
+           ('rados', 'include/rados/librados.h'),
+           ('rados', 'shim/abi-only.h'))
+
+# Ceph release names, for reports ("added in Ceph 15 (octopus)").
+RELEASES = {12: 'luminous', 13: 'mimic', 14: 'nautilus', 15: 'octopus',
+            16: 'pacific', 17: 'quincy', 18: 'reef', 19: 'squid',
+            20: 'tentacle'}
+
+# Return types that are integers but not signed status codes: when the
+# vendor lacks such a function the stub returns 0 (and sets errno).
+UNSIGNED_RET = {'uint32_t', 'uint64_t', 'unsigned int', 'unsigned',
+                'size_t', 'bool', 'uint8_t'}
+SIGNED_RET = {'int', 'ssize_t', 'int64_t', 'long', 'time_t'}
+
+
+class TableError(Exception):
+    pass
+
+
+def _split_param(p):
+    """'const char *name' -> ('const char *', 'name');
+    'int (*cb)(uint64_t, void *)' -> ('int (*)(uint64_t, void *)', 'cb')."""
+    m = re.match(r'^(.*\(\s*\*\s*)(\w+)(\s*\).*)$', p)
+    if m:
+        return m.group(1) + m.group(3), m.group(2)
+    m = re.match(r'^(.*?[\s*])(\w+)$', p)
+    if not m or m.group(1).strip() in ('', 'const', 'struct') or \
+            m.group(2) in ('int', 'char', 'long', 'short', 'void', 'float'):
+        raise TableError('parameter without a name: %r' % p)
+    return m.group(1).strip(), m.group(2)
+
+
+def _parse_annot(annot, where):
+    m = re.match(r'^since\s+(\d+)\.(\d+)\.(\d+)\s*(?:;\s*(.*))?$', annot or '')
+    if not m:
+        raise TableError('%s: expected "/* since X.Y.Z[; key: value] */"'
+                         ' before the declaration, got %r' % (where, annot))
+    keys = {}
+    for kv in filter(None, (x.strip() for x in (m.group(4) or '').split(';'))):
+        k, _, v = kv.partition(':')
+        keys[k.strip()] = v.strip()
+    return '%s.%s.%s' % m.group(1, 2, 3), keys
+
+
+def _symbol_id(name, version):
+    if not version:
+        return name
+    return '%s_%s' % (name, re.sub(r'\W', '_', version))
+
+
+def read_table(root):
+    rows, typedefs_ptr, seen = [], set(), set()
+    for lib, rel in HEADERS:
+        path = os.path.join(root, rel)
+        for it in cheader.split(open(path).read()):
+            if it.kind != 'stmt':
+                continue
+            m = re.match(r'^typedef\s+(?:const\s+)?void\s*\*\s*(\w+);$',
+                         it.text)
+            if m:
+                typedefs_ptr.add(m.group(1))
+            m = re.match(r'^typedef\s+[^{}]*\(\s*\*\s*(\w+)\s*\)\s*\(.*;$',
+                         it.text)
+            if m:
+                typedefs_ptr.add(m.group(1))
+            f = cheader.parse_function(it.text)
+            if not f:
+                continue
+            where = '%s:%d %s' % (rel, it.line, f['name'])
+            since, keys = _parse_annot(it.annot, where)
+            params = [_split_param(p) for p in f['params']]
+            versions = keys.get('versions', '').split() or [None]
+            for ver in versions:
+                key = (f['name'], ver)
+                if key in seen:
+                    raise TableError('%s declared twice' % where)
+                seen.add(key)
+                rows.append({
+                    'lib': lib, 'name': f['name'], 'ret': f['ret'],
+                    'params': params, 'since': since,
+                    'deprecated': 'deprecated' in f['attrs'].lower(),
+                    'abi_only': rel.startswith('shim/'),
+                    'version': ver,
+                    'sym': _symbol_id(f['name'], ver),
+                    'header': rel,
+                })
+    for i, r in enumerate(rows):
+        r['idx'] = i
+        r['retclass'] = _retclass(r['ret'], typedefs_ptr, r['name'])
+    return rows
+
+
+def _retclass(ret, ptr_typedefs, name):
+    t = ret.replace('const ', '').strip()
+    if t == 'void':
+        return 'void'
+    if '*' in t or t in ptr_typedefs:
+        return 'pointer'
+    if t in SIGNED_RET:
+        return 'signed'
+    if t in UNSIGNED_RET:
+        return 'unsigned'
+    raise TableError('%s: no stub convention for return type %r' % (name, ret))
+
+
+EMU_RE = re.compile(
+    r'/\*\s*emulation:\s*(?P<how>.*?)\s*\*/\s*\n'
+    r'[^;{]*?\brbdcompat_emu_(?P<sym>\w+)\s*\(', re.S)
+
+
+def read_emulations(files, rows):
+    by_sym = {r['sym']: r for r in rows}
+    for path in files:
+        src = open(path).read()
+        for m in EMU_RE.finditer(src):
+            sym = m.group('sym')
+            if sym not in by_sym:
+                raise TableError('%s: rbdcompat_emu_%s emulates no function'
+                                 ' of the table' % (path, sym))
+            row = by_sym[sym]
+            if 'emulation' in row:
+                raise TableError('%s emulated twice' % sym)
+            row['emulation'] = ' '.join(m.group('how').split())
+        stray = set(re.findall(r'\brbdcompat_emu_(\w+)\s*\(', src)) - \
+            {m.group('sym') for m in EMU_RE.finditer(src)}
+        for sym in sorted(stray):
+            if not re.search(r'\brbdcompat_emu_%s\s*\([^)]*\)\s*\{' % sym,
+                             src):
+                continue  # a call, not a definition
+            raise TableError('%s: rbdcompat_emu_%s needs a "/* emulation:'
+                             ' how */" comment right above it' % (path, sym))
+
+
+# ---------------------------------------------------------------- emitters
+
+def _proto(r, name=None, static=False):
+    ps = ', '.join('%s' % _decl(t, n) for t, n in r['params']) or 'void'
+    ret = r['ret']
+    sep = '' if ret.endswith('*') else ' '
+    return '%s%s%s%s(%s)' % ('static ' if static else '', ret, sep,
+                              name or r['name'], ps)
+
+
+def _decl(t, n):
+    if '(*)' in t.replace(' ', ''):
+        return re.sub(r'\(\s*\*\s*\)', '(*%s)' % n, t, count=1)
+    return t + ('' if t.endswith('*') else ' ') + n
+
+
+def _args(r):
+    return ', '.join(n for _, n in r['params'])
+
+
+def _ftype(r):
+    ps = ', '.join(t for t, _ in r['params']) or 'void'
+    return '%s (*)(%s)' % (r['ret'], ps)
+
+
+PRELUDE = '''/* Generated by gen/functable.py from the headers: do not edit. */
+#include "rbdcompat_internal.h"
+'''
+
+
+def emit_forwarders(rows):
+    """Per row: a slot that starts at a resolver, the exported forwarder
+    (one indirect jump through the slot) and the stub for a missing vendor
+    function."""
+    out = [PRELUDE, '#include <errno.h>', '#include <stdatomic.h>', '']
+    for r in rows:
+        i, sym = r['idx'], r['sym']
+        ret_kw = '' if r['ret'] == 'void' else 'return '
+        out.append('typedef %s;' % _decl_typedef(r, 'fn_%d_t' % i))
+        out.append('static %s;' % _proto(r, 'resolve_%d' % i))
+        out.append('static _Atomic(fn_%d_t) slot_%d = resolve_%d;' % (i, i, i))
+        exported = sym if not r['version'] else 'rbdcompat_v_' + sym
+        out.append('RBDCOMPAT_EXPORT %s' % _proto(r, exported))
+        out.append('{\n  %satomic_load_explicit(&slot_%d, memory_order_relaxed)'
+                   '(%s);\n}' % (ret_kw, i, _args(r)))
+        if r['version']:
+            at = '@' if r['version'] == 'Base' else '@@' + r['version']
+            out.append('__asm__(".symver %s, %s%s");' % (exported, r['name'], at))
+        out.append('%s\n{\n  fn_%d_t f = (fn_%d_t)rbdcompat_resolve(%d);\n'
+                   '  atomic_store_explicit(&slot_%d, f, memory_order_release);\n'
+                   '  %sf(%s);\n}' % (_proto(r, 'resolve_%d' % i, True), i, i,
+                                      i, i, ret_kw, _args(r)))
+        body = ''.join('  (void)%s;\n' % n for _, n in r['params'])
+        body += {
+            'void': '',
+            'signed': '  return -ENOSYS;\n',
+            'unsigned': '  errno = ENOSYS;\n  return 0;\n',
+            'pointer': '  errno = ENOSYS;\n  return NULL;\n',
+        }[r['retclass']]
+        out.append('%s\n{\n%s}\n' % (_proto(r, 'stub_%d' % i, True), body))
+    out.append('const rbdcompat_fnptr rbdcompat_stubs[%d] = {' % len(rows))
+    out += ['  (rbdcompat_fnptr)stub_%d,' % r['idx'] for r in rows]
+    out.append('};')
+    return '\n'.join(out) + '\n'
+
+
+def _decl_typedef(r, tname):
+    ps = ', '.join(t for t, _ in r['params']) or 'void'
+    return '%s (*%s)(%s)' % (r['ret'], tname, ps)
+
+
+def emit_decls(rows):
+    """Declarations of the emulation entry points, typed from the headers so
+    that an emulation whose prototype differs does not compile."""
+    out = ['/* Generated by gen/functable.py: do not edit. */',
+           '#ifndef RBDCOMPAT_EMU_DECLS_H', '#define RBDCOMPAT_EMU_DECLS_H']
+    for r in rows:
+        if 'emulation' in r:
+            out.append('%s;' % _proto(r, 'rbdcompat_emu_' + r['sym']))
+    out.append('#endif')
+    return '\n'.join(out) + '\n'
+
+
+def emit_table(rows):
+    out = [PRELUDE, '#include "emu_decls.h"', '',
+           'const struct rbdcompat_fn rbdcompat_fns[%d] = {' % len(rows)]
+    for r in rows:
+        emu = ('(rbdcompat_fnptr)rbdcompat_emu_%s' % r['sym']
+               if 'emulation' in r else 'NULL')
+        how = json.dumps(r['emulation']) if 'emulation' in r else 'NULL'
+        ver = json.dumps(r['version']) if r['version'] else 'NULL'
+        out.append('  { "%s", %s, "%s", RBDCOMPAT_LIB_%s, RBDCOMPAT_RET_%s,'
+                   ' %d, %s, %s },' % (
+                       r['name'], ver, r['since'], r['lib'].upper(),
+                       r['retclass'].upper(), int(r['deprecated']), emu, how))
+    out.append('};')
+    out.append('const unsigned rbdcompat_nfns = %d;' % len(rows))
+    return '\n'.join(out) + '\n'
+
+
+def emit_map(rows):
+    """Version script: every row is exported; the rows with a symbol version
+    go in their node, the rest stay at the base version like upstream's."""
+    nodes = {}
+    for r in rows:
+        if r['version'] and r['version'] != 'Base':
+            nodes.setdefault(r['version'], []).append(r['name'])
+    out = ['/* Generated by gen/functable.py: do not edit. */']
+    for ver, names in sorted(nodes.items()):
+        out.append('%s {' % ver)
+        out.append('  global:')
+        out += ['    %s;' % n for n in sorted(set(names))]
+        out.append('  local:')
+        out.append('    rbdcompat_*;')
+        out.append('};')
+    if not nodes:
+        out.append('{ local: rbdcompat_*; };')
+    return '\n'.join(out) + '\n'
+
+
+def emit_mock(rows):
+    """A mock vendor library: every function records the call and returns a
+    value derived from its row. Build with -DMOCK_LIB_RBD or -DMOCK_LIB_RADOS;
+    -DMOCK_UNVERSIONED builds a pre-Nautilus librados (one unversioned
+    definition per name); -DMOCK_OMIT_<sym> leaves a function out."""
+    out = ['/* Generated by gen/functable.py: do not edit. */',
+           '#include "mock_vendor.h"', '#include <rbd/librbd.h>',
+           '#pragma GCC diagnostic ignored "-Wdeprecated-declarations"',
+           '#include <rados/librados.h>', '#include "abi-only.h"', '']
+    for r in rows:
+        sym = r['sym']
+        guard = 'MOCK_LIB_' + r['lib'].upper()
+        out.append('#if defined(%s) && !defined(MOCK_OMIT_%s)' % (guard, sym))
+        if r['version']:
+            out.append('#ifdef MOCK_UNVERSIONED')
+            if r['version'] == 'Base':
+                out.append(_mock_fn(r, r['name']))
+            out.append('#else')
+            at = '@' if r['version'] == 'Base' else '@@' + r['version']
+            out.append(_mock_fn(r, 'mock_v_' + sym))
+            out.append('__asm__(".symver mock_v_%s, %s%s");' % (sym, r['name'], at))
+            out.append('#endif')
+        else:
+            out.append(_mock_fn(r, r['name']))
+        out.append('#endif')
+    return '\n'.join(out) + '\n'
+
+
+def _mock_fn(r, name):
+    vals = []
+    for t, n in r['params']:
+        if re.match(r'^\s*float\s*$', t) or re.match(r'^\s*double\s*$', t):
+            vals.append('mock_bits_%s(%s)' % (t.strip(), n))
+        elif '*' in t or '(' in t:
+            vals.append('(uint64_t)(uintptr_t)%s' % n)
+        else:
+            vals.append('(uint64_t)%s' % n)
+    rec = '  uint64_t a[%d] = { %s };\n  mock_record(%d, %d, a);\n' % (
+        max(1, len(vals)), ', '.join(vals) or '0', r['idx'], len(vals))
+    ret = {
+        'void': '',
+        'signed': '  return (%s)mock_ret_value(%d);\n' % (r['ret'], r['idx']),
+        'unsigned': '  return (%s)mock_ret_value(%d);\n' % (r['ret'], r['idx']),
+        'pointer': '  return (%s)(uintptr_t)mock_ret_value(%d);\n' % (
+            r['ret'], r['idx']),
+    }[r['retclass']]
+    return 'MOCK_EXPORT %s\n{\n%s%s}' % (_proto(r, name), rec, ret)
+
+
+def emit_ffi(rows):
+    """Signatures for the libffi conformance test."""
+    out = ['/* Generated by gen/functable.py: do not edit. */',
+           '#include "conformance.h"', '#include <rbd/librbd.h>',
+           '#pragma GCC diagnostic ignored "-Wdeprecated-declarations"',
+           '#include <rados/librados.h>', '#include "abi-only.h"', '']
+    for r in rows:
+        types = ', '.join('FFI_ARG(%s)' % t for t, _ in r['params'])
+        out.append('static const struct ffi_arg_desc args_%d[] = { %s };' % (
+            r['idx'], types or '{0, 0, 0}'))
+    out.append('const struct ffi_sig conformance_sigs[%d] = {' % len(rows))
+    for r in rows:
+        ver = json.dumps(r['version']) if r['version'] else 'NULL'
+        ret = 'FFI_RET_VOID' if r['retclass'] == 'void' else \
+            'FFI_ARG(%s)' % r['ret']
+        out.append('  { "%s", %s, %d, %d, %s, args_%d },' % (
+            r['name'], ver, r['idx'], len(r['params']), ret, r['idx']))
+    out.append('};')
+    out.append('const unsigned conformance_nsigs = %d;' % len(rows))
+    return '\n'.join(out) + '\n'
+
+
+def emit_counts(rows):
+    """Functions per library and per introducing release."""
+    out, libs = [], ('rbd', 'rados')
+    names = {lib: sorted({r['name'] for r in rows if r['lib'] == lib})
+             for lib in libs}
+    out.append('function table: %d rows (%d exported names)' % (
+        len(rows), sum(len(v) for v in names.values())))
+    for lib in libs:
+        lr = [r for r in rows if r['lib'] == lib and r['version'] != 'Base']
+        out.append('lib%s: %d functions (%d deprecated, %d ABI-only)' % (
+            lib, len(lr), sum(r['deprecated'] for r in lr),
+            sum(r['abi_only'] for r in lr)))
+        by = {}
+        for r in lr:
+            by.setdefault(r['since'], []).append(r['name'])
+        for since in sorted(by, key=lambda s: tuple(map(int, s.split('.')))):
+            major = int(since.split('.')[0])
+            out.append('  since %-8s (%s): %d' % (
+                since, RELEASES.get(major, '?'), len(by[since])))
+    versioned = [r for r in rows if r['version']]
+    out.append('versioned rows: ' + ', '.join(
+        '%s@%s' % (r['name'], r['version']) for r in versioned))
+    return '\n'.join(out) + '\n'
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--emit', required=True,
+                    choices=['forwarders', 'table', 'map', 'decls', 'mock',
+                             'ffi', 'json', 'counts'])
+    ap.add_argument('--root', required=True)
+    ap.add_argument('--emulations', nargs='*', default=[])
+    ap.add_argument('-o', '--output', default='-')
+    a = ap.parse_args()
+    try:
+        rows = read_table(a.root)
+        read_emulations(a.emulations, rows)
+    except TableError as e:
+        sys.exit('functable: ' + str(e))
+    text = {
+        'forwarders': emit_forwarders, 'table': emit_table, 'map': emit_map,
+        'decls': emit_decls, 'mock': emit_mock, 'ffi': emit_ffi,
+        'counts': emit_counts,
+        'json': lambda rs: json.dumps(rs, indent=1) + '\n',
+    }[a.emit](rows)
+    if a.output == '-':
+        sys.stdout.write(text)
+    else:
+        with open(a.output, 'w') as f:
+            f.write(text)
+
+
+if __name__ == '__main__':
+    main()

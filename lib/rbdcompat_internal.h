@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * librbdcompat internals shared by the runtime (lib/), the generated ABI
+ * surface (forwarders, table) and the emulations (shim/emulate/).
+ */
+#ifndef RBDCOMPAT_INTERNAL_H
+#define RBDCOMPAT_INTERNAL_H
+
+#include <stddef.h>
+
+#include "glibc_compat.h"
+
+#include <rbd/librbd.h>
+#include <rados/librados.h>
+#include "abi-only.h"
+
+/* The shim implements the deprecated functions and types too. */
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+
+/* Everything is hidden (-fvisibility=hidden) except the C API. */
+#define RBDCOMPAT_EXPORT __attribute__((visibility("default")))
+#define RBDCOMPAT_HIDDEN __attribute__((visibility("hidden")))
+
+/* Room for the warned-once flags; the table asserts it fits. */
+#define RBDCOMPAT_MAX_FNS 1024
+
+/* A function pointer of no particular type; cast to the row's type. */
+typedef void (*rbdcompat_fnptr)(void);
+
+enum rbdcompat_lib { RBDCOMPAT_LIB_RBD, RBDCOMPAT_LIB_RADOS, RBDCOMPAT_NLIBS };
+
+/* What the stub of a missing function returns (see the README). */
+enum rbdcompat_ret {
+  RBDCOMPAT_RET_VOID,     /* nothing */
+  RBDCOMPAT_RET_SIGNED,   /* -ENOSYS */
+  RBDCOMPAT_RET_UNSIGNED, /* 0, errno = ENOSYS */
+  RBDCOMPAT_RET_POINTER,  /* NULL, errno = ENOSYS */
+};
+
+/* One row of the function table (generated: functable.c). */
+struct rbdcompat_fn {
+  const char *name;
+  const char *version;       /* NULL, "Base" (hidden compat) or a node */
+  const char *since;         /* upstream release that introduced it */
+  unsigned char lib;         /* enum rbdcompat_lib */
+  unsigned char ret;         /* enum rbdcompat_ret */
+  unsigned char deprecated;
+  rbdcompat_fnptr emulation; /* used when the vendor lacks it, or NULL */
+  const char *emulation_how;
+};
+
+extern const struct rbdcompat_fn rbdcompat_fns[] RBDCOMPAT_HIDDEN;
+extern const unsigned rbdcompat_nfns RBDCOMPAT_HIDDEN;
+extern const rbdcompat_fnptr rbdcompat_stubs[] RBDCOMPAT_HIDDEN;
+
+/* Resolve row idx: the vendor's function, else its emulation, else its
+ * stub. Called once per row by the row's resolver; never fails. */
+rbdcompat_fnptr rbdcompat_resolve(unsigned idx) RBDCOMPAT_HIDDEN;
+
+/* --- the vendor libraries (lib/vendor.c) ----------------------------- */
+
+struct rbdcompat_vendor {
+  void *handle;          /* NULL when it could not be loaded */
+  const char *path;      /* what was loaded, for messages */
+  const char *error;     /* why it could not be loaded */
+};
+
+/* Find and load the vendor library once (thread-safe, lock-free). */
+const struct rbdcompat_vendor *rbdcompat_vendor(enum rbdcompat_lib lib)
+    RBDCOMPAT_HIDDEN;
+
+/* The vendor's definition of a row, or NULL when it has none. Never
+ * returns a definition of the shim itself. */
+rbdcompat_fnptr rbdcompat_vendor_sym(const struct rbdcompat_fn *fn)
+    RBDCOMPAT_HIDDEN;
+
+/* Is addr inside the shim's own object? */
+int rbdcompat_is_self(const void *addr) RBDCOMPAT_HIDDEN;
+
+/* The default vendor directory for drop-in installs (meson option). */
+extern const char rbdcompat_default_vendor_dir[] RBDCOMPAT_HIDDEN;
+
+/* --- configuration (lib/config.c) ------------------------------------ */
+
+enum rbdcompat_loglevel { RBDCOMPAT_LOG_OFF, RBDCOMPAT_LOG_WARN,
+                          RBDCOMPAT_LOG_DEBUG };
+
+/* getenv() unless the process runs with secure execution (setuid, file
+ * capabilities): then NULL, so that no variable can choose a library. */
+const char *rbdcompat_secure_getenv(const char *name) RBDCOMPAT_HIDDEN;
+enum rbdcompat_loglevel rbdcompat_loglevel(void) RBDCOMPAT_HIDDEN;
+/* Does the comma-separated list 'list' name 'name'? (RBDCOMPAT_DISABLE) */
+int rbdcompat_list_has(const char *list, const char *name) RBDCOMPAT_HIDDEN;
+int rbdcompat_disabled(const char *name) RBDCOMPAT_HIDDEN;
+
+/* --- logging (lib/log.c) --------------------------------------------- */
+
+/* One line on stderr, "rbdcompat: ..." (no stdio, no allocation). */
+void rbdcompat_log(enum rbdcompat_loglevel level, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3))) RBDCOMPAT_HIDDEN;
+
+#endif

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * Resolution of one row of the function table, on its first call.
+ *
+ * The generated resolver of each row calls rbdcompat_resolve() and stores
+ * the answer in the row's slot; later calls jump straight through the
+ * slot. Resolution picks, in order: the vendor's own definition (unless
+ * RBDCOMPAT_DISABLE names the function), the row's emulation, its stub.
+ */
+#include "rbdcompat_internal.h"
+
+#include <stdatomic.h>
+#include <stdio.h>
+
+/* One flag per row, so that "missing" is said once per function even when
+ * threads race on its first call. Sized for the table with a margin; the
+ * build checks the table fits (static assert in the generated table). */
+static atomic_uchar warned[RBDCOMPAT_MAX_FNS];
+
+static const char *stub_answer(const struct rbdcompat_fn *fn)
+{
+  switch (fn->ret) {
+  case RBDCOMPAT_RET_SIGNED:
+    return "returns -ENOSYS";
+  case RBDCOMPAT_RET_UNSIGNED:
+    return "returns 0 with errno ENOSYS";
+  case RBDCOMPAT_RET_POINTER:
+    return "returns NULL with errno ENOSYS";
+  default:
+    return "does nothing";
+  }
+}
+
+rbdcompat_fnptr rbdcompat_resolve(unsigned idx)
+{
+  const struct rbdcompat_fn *fn = &rbdcompat_fns[idx];
+  int disabled = rbdcompat_disabled(fn->name);
+  const struct rbdcompat_vendor *v = rbdcompat_vendor(fn->lib);
+  rbdcompat_fnptr f = disabled ? NULL : rbdcompat_vendor_sym(fn);
+  char name[128], why[600], answer[300];
+
+  snprintf(name, sizeof name, "%s%s%s", fn->name, fn->version ? "@" : "",
+           fn->version ? fn->version : "");
+  if (f) {
+    rbdcompat_log(RBDCOMPAT_LOG_DEBUG, "%s -> %s", name, v->path);
+    return f;
+  }
+  if (disabled)
+    snprintf(why, sizeof why, "disabled by RBDCOMPAT_DISABLE");
+  else if (!v->handle)
+    snprintf(why, sizeof why, "no vendor library (%s)", v->error);
+  else
+    snprintf(why, sizeof why, "missing from %s", v->path);
+  if (fn->emulation) {
+    f = fn->emulation;
+    snprintf(answer, sizeof answer, "emulated: %s", fn->emulation_how);
+  } else {
+    f = rbdcompat_stubs[idx];
+    snprintf(answer, sizeof answer, "%s", stub_answer(fn));
+  }
+  if (!atomic_exchange(&warned[idx], 1))
+    rbdcompat_log(RBDCOMPAT_LOG_WARN, "%s is %s; %s", name, why, answer);
+  return f;
+}

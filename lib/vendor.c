@@ -1,0 +1,239 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * Finding and loading the vendor's librbd / librados.
+ *
+ * Order, for each library (librbd.so.1 shown):
+ *   1. RBDCOMPAT_LIBRBD=PATH (ignored under secure execution): that file,
+ *      and nothing else if it cannot be loaded.
+ *   2. A librbd.so.1 the process already has that is not the shim: the
+ *      LD_PRELOAD case, where the program itself linked the vendor library.
+ *   3. The vendor directory (RBDCOMPAT_VENDOR_DIR, ignored under secure
+ *      execution, else the configured default): the drop-in case, where
+ *      the shim is installed as librbd.so.1 and the vendor's file moved.
+ *   4. librbd.so.1 by soname, through the normal search path.
+ * A candidate that turns out to be the shim itself is refused with a
+ * message instead of being used (that would recurse forever).
+ *
+ * Loading is lock-free: threads racing on the first call may each dlopen()
+ * the same file (dlopen reference-counts it); one handle wins the
+ * compare-and-swap and the others are released. So there is no lock for a
+ * fork() or a signal to catch held.
+ */
+#include "rbdcompat_internal.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct libinfo {
+  const char *soname;   /* what upstream consumers link */
+  const char *env;      /* path override */
+  const char *probe;    /* a function every release of it has */
+};
+
+static const struct libinfo libs[RBDCOMPAT_NLIBS] = {
+  [RBDCOMPAT_LIB_RBD] = { "librbd.so.1", "RBDCOMPAT_LIBRBD", "rbd_version" },
+  [RBDCOMPAT_LIB_RADOS] = { "librados.so.2", "RBDCOMPAT_LIBRADOS",
+                            "rados_version" },
+};
+
+/* The result of a load attempt; published once, read-only afterwards. */
+struct loaded {
+  struct rbdcompat_vendor v;
+  char path[PATH_MAX];
+  char error[512];
+};
+
+static _Atomic(struct loaded *) published[RBDCOMPAT_NLIBS];
+
+int rbdcompat_is_self(const void *addr)
+{
+  Dl_info self, other;
+
+  if (!dladdr((const void *)&rbdcompat_is_self, &self) ||
+      !dladdr(addr, &other))
+    return 0;
+  return self.dli_fbase == other.dli_fbase;
+}
+
+/* Check that handle h is a real vendor library and not the shim. Returns
+ * 0 when it is usable, else fills why. */
+static int vet(void *h, const struct libinfo *li, char *why, size_t len)
+{
+  void *probe = dlsym(h, li->probe);
+
+  if (!probe) {
+    snprintf(why, len, "it does not export %s: not a %s", li->probe,
+             li->soname);
+    return -1;
+  }
+  if (rbdcompat_is_self(probe)) {
+    snprintf(why, len, "it is librbdcompat itself (a drop-in install needs"
+             " the vendor's %s in the vendor directory)", li->soname);
+    return -1;
+  }
+  return 0;
+}
+
+static void where(void *h, const struct libinfo *li, char *out, size_t len)
+{
+  Dl_info info;
+  void *probe = dlsym(h, li->probe);
+
+  if (probe && dladdr(probe, &info) && info.dli_fname && *info.dli_fname)
+    snprintf(out, len, "%s", info.dli_fname);
+  else
+    snprintf(out, len, "%s", li->soname);
+}
+
+static void *try_open(const char *file, int flags, const struct libinfo *li,
+                      struct loaded *r)
+{
+  char why[256];
+  void *h;
+
+  dlerror();
+  h = dlopen(file, flags);
+  if (!h) {
+    if (!(flags & RTLD_NOLOAD)) {
+      const char *e = dlerror();
+      snprintf(r->error, sizeof r->error, "cannot load %s: %s", file,
+               e ? e : "unknown error");
+    }
+    return NULL;
+  }
+  if (vet(h, li, why, sizeof why)) {
+    snprintf(r->error, sizeof r->error, "refusing %s: %s", file, why);
+    dlclose(h);
+    return NULL;
+  }
+  return h;
+}
+
+static void load(enum rbdcompat_lib lib, struct loaded *r)
+{
+  const struct libinfo *li = &libs[lib];
+  /* RTLD_NOW: a vendor library with unresolvable symbols fails here,
+   * with a message, instead of killing the process at its first call. */
+  const int flags = RTLD_NOW | RTLD_LOCAL;
+  const char *env = rbdcompat_secure_getenv(li->env);
+  const char *dir;
+  char file[PATH_MAX];
+  void *h = NULL;
+
+  memset(r, 0, sizeof *r);
+  if (env && *env) {
+    h = try_open(env, flags, li, r);
+    goto out;
+  }
+  h = try_open(li->soname, flags | RTLD_NOLOAD, li, r);
+  if (h)
+    goto out;
+  dir = rbdcompat_secure_getenv("RBDCOMPAT_VENDOR_DIR");
+  if (!dir || !*dir)
+    dir = rbdcompat_default_vendor_dir;
+  if (snprintf(file, sizeof file, "%s/%s", dir, li->soname) <
+          (int)sizeof file && access(file, F_OK) == 0) {
+    h = try_open(file, flags, li, r);
+    goto out;
+  }
+  h = try_open(li->soname, flags, li, r);
+out:
+  r->v.handle = h;
+  if (h) {
+    where(h, li, r->path, sizeof r->path);
+    r->error[0] = '\0';
+  } else {
+    snprintf(r->path, sizeof r->path, "%s", env && *env ? env : li->soname);
+  }
+  r->v.path = r->path;
+  r->v.error = r->error;
+}
+
+const struct rbdcompat_vendor *rbdcompat_vendor(enum rbdcompat_lib lib)
+{
+  static struct loaded no_memory = {
+    .v = { NULL, "(none)", "out of memory while loading the vendor library" },
+  };
+  struct loaded *r = atomic_load_explicit(&published[lib],
+                                          memory_order_acquire);
+  struct loaded *expected = NULL;
+
+  if (r)
+    return &r->v;
+  /* Nobody ever waits: a thread that finds nothing published loads on its
+   * own, so a fork() or a signal in the middle of another thread's load
+   * cannot leave anyone stuck. */
+  r = malloc(sizeof *r);
+  if (!r)
+    return &no_memory.v;
+  load(lib, r);
+  if (atomic_compare_exchange_strong_explicit(&published[lib], &expected, r,
+                                              memory_order_acq_rel,
+                                              memory_order_acquire)) {
+    if (r->v.handle)
+      rbdcompat_log(RBDCOMPAT_LOG_DEBUG, "loaded %s", r->path);
+    else
+      rbdcompat_log(RBDCOMPAT_LOG_WARN, "%s; every %s function gives its"
+                    " stub answer", r->error,
+                    lib == RBDCOMPAT_LIB_RBD ? "rbd_*" : "rados_*");
+    return &r->v;
+  }
+  /* Lost the race: release our reference, use the winner's. */
+  if (r->v.handle)
+    dlclose(r->v.handle);
+  free(r);
+  return &expected->v;
+}
+
+/* The vendor's definition of a symbol-versioned row. Upstream librados
+ * (14.2.0 and later) has two: an unversioned "base" one filling the old
+ * struct layout, and a LIBRADOS_14.2.0 one. Older librados has no symbol
+ * versions at all: its one definition is the base one. */
+static void *versioned_sym(void *h, const struct rbdcompat_fn *fn,
+                           const struct libinfo *li)
+{
+  int base = !strcmp(fn->version, "Base");
+#ifdef RBDCOMPAT_HAVE_DLVSYM
+  /* A made-up version matches only in a library without any versions
+   * (glibc accepts any definition there). */
+  int unversioned = dlvsym(h, fn->name, "RBDCOMPAT_NO_SUCH_VERSION") != NULL;
+
+  if (unversioned)
+    return base ? dlsym(h, fn->name) : NULL;
+  /* The base version is named after the library's soname. */
+  return dlvsym(h, fn->name, base ? li->soname : fn->version);
+#else
+  /* No dlvsym() (musl): dlsym() gives the default version, and the hidden
+   * base definition cannot be asked for. */
+  (void)li;
+  return base ? NULL : dlsym(h, fn->name);
+#endif
+}
+
+rbdcompat_fnptr rbdcompat_vendor_sym(const struct rbdcompat_fn *fn)
+{
+  const struct rbdcompat_vendor *v = rbdcompat_vendor(fn->lib);
+  rbdcompat_fnptr f;
+  void *p;
+
+  if (!v->handle)
+    return NULL;
+  if (fn->version)
+    p = versioned_sym(v->handle, fn, &libs[fn->lib]);
+  else
+    p = dlsym(v->handle, fn->name);
+  /* The lookup scope of a vendor library includes its dependencies; if
+   * the shim is one of them (a drop-in librados.so.2 under a vendor
+   * librbd) a function the vendor lacks would be found in the shim and
+   * call itself forever: refuse it. */
+  if (p && rbdcompat_is_self(p))
+    p = NULL;
+  memcpy(&f, &p, sizeof f); /* object to function pointer, as dlsym(3) */
+  return f;
+}
