@@ -60,7 +60,7 @@ EOF
 
 # A ceph CLI call against this cluster only, bounded in time.
 cephc() {
-    timeout 30 "$BIN/ceph" -c "$DIR/ceph.conf" --connect-timeout 10 "$@"
+    timeout 15 "$BIN/ceph" -c "$DIR/ceph.conf" --connect-timeout 10 "$@"
 }
 
 # True if PID is alive and is a ceph daemon of *this* cluster (its command
@@ -353,6 +353,8 @@ DIR=$2
 if [[ $CMD == start ]]; then mkdir -p "$DIR"; fi
 [[ -d $DIR ]] || die "no such directory: $DIR"
 DIR=$(cd "$DIR" && pwd -P)
+# DIR goes verbatim into ceph.conf values: keep it simple.
+[[ $DIR =~ ^[A-Za-z0-9_./+-]+$ ]] || die "DIR must match [A-Za-z0-9_./+-]+: $DIR"
 DEADLINE=0
 
 case $CMD in

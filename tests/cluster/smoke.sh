@@ -170,9 +170,11 @@ fio_rbd() {
     /usr/bin/rbd -c "$CEPH_CONF" create --size 32M --image-feature layering rbd/fio-img || return 1
     # fio's rbd engine calls rados_conf_read_file(NULL): the conf comes from
     # the CEPH_CONF environment variable.
+    # (run in WORK: fio drops verify-state files in its working directory)
+    cd "$WORK" || return 1
     CEPH_CONF=$CEPH_CONF fio --name=smoke --ioengine=rbd --clientname=admin \
         --pool=rbd --rbdname=fio-img --rw=randwrite --bs=64k --size=16M \
-        --iodepth=8 --verify=crc32c --do_verify=1 --verify_fatal=1 \
+        --iodepth=8 --verify=crc32c --do_verify=1 --verify_fatal=1 --verify_state_save=0 \
         --output="$WORK/fio.out" || { cat "$WORK/fio.out"; return 1; }
     grep -E 'err= *0' "$WORK/fio.out" >/dev/null || { cat "$WORK/fio.out"; return 1; }
     /usr/bin/rbd -c "$CEPH_CONF" rm --no-progress rbd/fio-img
