@@ -59,7 +59,7 @@ def _split_param(p):
 
 
 def _parse_annot(annot, where):
-    m = re.match(r'^since\s+(\d+)\.(\d+)\.(\d+)\s*(?:;\s*(.*))?$', annot or '')
+    m = re.match(r'^since\s+(\d+)\.(\d+)\.(\d+|x)\s*(?:;\s*(.*))?$', annot or '')
     if not m:
         raise TableError('%s: expected "/* since X.Y.Z[; key: value] */"'
                          ' before the declaration, got %r' % (where, annot))
@@ -68,6 +68,11 @@ def _parse_annot(annot, where):
         k, _, v = kv.partition(':')
         keys[k.strip()] = v.strip()
     return '%s.%s.%s' % m.group(1, 2, 3), keys
+
+
+def release_key(since):
+    """Sort key of '14.2.0', '14.2.x' (an unpinned point release)."""
+    return tuple(int(p) if p.isdigit() else 999 for p in since.split('.'))
 
 
 def _symbol_id(name, version):
@@ -298,8 +303,10 @@ def emit_mock(rows):
                 out.append(_mock_fn(r, r['name']))
             out.append('#else')
             at = '@' if r['version'] == 'Base' else '@@' + r['version']
-            out.append(_mock_fn(r, 'mock_v_' + sym))
-            out.append('__asm__(".symver mock_v_%s, %s%s");' % (sym, r['name'], at))
+            # rbdcompat_* so that the version script keeps it local.
+            out.append(_mock_fn(r, 'rbdcompat_mock_' + sym))
+            out.append('__asm__(".symver rbdcompat_mock_%s, %s%s");' % (
+                sym, r['name'], at))
             out.append('#endif')
         else:
             out.append(_mock_fn(r, r['name']))
@@ -312,10 +319,10 @@ def _mock_fn(r, name):
     for t, n in r['params']:
         if re.match(r'^\s*float\s*$', t) or re.match(r'^\s*double\s*$', t):
             vals.append('mock_bits_%s(%s)' % (t.strip(), n))
-        elif '*' in t or '(' in t:
-            vals.append('(uint64_t)(uintptr_t)%s' % n)
         else:
-            vals.append('(uint64_t)%s' % n)
+            # Through uintptr_t: right for pointers (and pointer typedefs)
+            # and for integers alike on the 64-bit targets tested.
+            vals.append('(uint64_t)(uintptr_t)%s' % n)
     rec = '  uint64_t a[%d] = { %s };\n  mock_record(%d, %d, a);\n' % (
         max(1, len(vals)), ', '.join(vals) or '0', r['idx'], len(vals))
     ret = {
@@ -365,7 +372,7 @@ def emit_counts(rows):
         by = {}
         for r in lr:
             by.setdefault(r['since'], []).append(r['name'])
-        for since in sorted(by, key=lambda s: tuple(map(int, s.split('.')))):
+        for since in sorted(by, key=release_key):
             major = int(since.split('.')[0])
             out.append('  since %-8s (%s): %d' % (
                 since, RELEASES.get(major, '?'), len(by[since])))

@@ -48,7 +48,7 @@ rbdcompat_fnptr rbdcompat_resolve(unsigned idx)
   if (disabled)
     snprintf(why, sizeof why, "disabled by RBDCOMPAT_DISABLE");
   else if (!v->handle)
-    snprintf(why, sizeof why, "no vendor library (%s)", v->error);
+    snprintf(why, sizeof why, "unavailable (no vendor library: see above)");
   else
     snprintf(why, sizeof why, "missing from %s", v->path);
   if (fn->emulation) {

@@ -192,26 +192,39 @@ const struct rbdcompat_vendor *rbdcompat_vendor(enum rbdcompat_lib lib)
 }
 
 /* The vendor's definition of a symbol-versioned row. Upstream librados
- * (14.2.0 and later) has two: an unversioned "base" one filling the old
- * struct layout, and a LIBRADOS_14.2.0 one. Older librados has no symbol
- * versions at all: its one definition is the base one. */
-static void *versioned_sym(void *h, const struct rbdcompat_fn *fn,
-                           const struct libinfo *li)
+ * (14.2.0 and later) has two: an unversioned "base" one, hidden from the
+ * static linker, filling the old struct layout, and a LIBRADOS_14.2.0 one.
+ * Older librados has no symbol versions at all: its one definition is the
+ * base one.
+ *
+ * glibc gives no way to ask for a hidden base definition by name, but
+ * dlsym() returns it whenever it exists (it prefers base definitions);
+ * when it does not, dlsym() falls back to the one versioned definition,
+ * which is how a library without the base one is recognised. */
+static void *versioned_sym(void *h, const struct rbdcompat_fn *fn)
 {
   int base = !strcmp(fn->version, "Base");
 #ifdef RBDCOMPAT_HAVE_DLVSYM
+  void *plain = dlsym(h, fn->name);
+  unsigned i;
+
   /* A made-up version matches only in a library without any versions
    * (glibc accepts any definition there). */
-  int unversioned = dlvsym(h, fn->name, "RBDCOMPAT_NO_SUCH_VERSION") != NULL;
+  if (dlvsym(h, fn->name, "RBDCOMPAT_NO_SUCH_VERSION"))
+    return base ? plain : NULL;
+  if (!base)
+    return dlvsym(h, fn->name, fn->version);
+  for (i = 0; plain && i < rbdcompat_nfns; i++) {
+    const struct rbdcompat_fn *o = &rbdcompat_fns[i];
 
-  if (unversioned)
-    return base ? dlsym(h, fn->name) : NULL;
-  /* The base version is named after the library's soname. */
-  return dlvsym(h, fn->name, base ? li->soname : fn->version);
+    if (o->version && strcmp(o->version, "Base") &&
+        !strcmp(o->name, fn->name) && dlvsym(h, fn->name, o->version) == plain)
+      return NULL; /* what dlsym() found is that version, not a base one */
+  }
+  return plain;
 #else
   /* No dlvsym() (musl): dlsym() gives the default version, and the hidden
    * base definition cannot be asked for. */
-  (void)li;
   return base ? NULL : dlsym(h, fn->name);
 #endif
 }
@@ -225,7 +238,7 @@ rbdcompat_fnptr rbdcompat_vendor_sym(const struct rbdcompat_fn *fn)
   if (!v->handle)
     return NULL;
   if (fn->version)
-    p = versioned_sym(v->handle, fn, &libs[fn->lib]);
+    p = versioned_sym(v->handle, fn);
   else
     p = dlsym(v->handle, fn->name);
   /* The lookup scope of a vendor library includes its dependencies; if

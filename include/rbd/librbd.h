@@ -294,7 +294,7 @@ typedef enum {
   RBD_LOCK_MODE_EXCLUSIVE_TRANSIENT = 2,
 } rbd_lock_mode_t;
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API void rbd_version(int *major, int *minor, int *extra);
 
 enum {
@@ -427,40 +427,40 @@ typedef struct {
   size_t passphrase_size;
 } rbd_encryption_luks_format_options_t;
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API void rbd_image_options_create(rbd_image_options_t *opts);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API void rbd_image_options_destroy(rbd_image_options_t opts);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_image_options_set_string(rbd_image_options_t opts,
     int optname, const char *optval);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_image_options_set_uint64(rbd_image_options_t opts,
     int optname, uint64_t optval);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_image_options_get_string(rbd_image_options_t opts,
     int optname, char *optval, size_t maxlen);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_image_options_get_uint64(rbd_image_options_t opts,
     int optname, uint64_t *optval);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_image_options_is_set(rbd_image_options_t opts,
     int optname, bool *is_set);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_image_options_unset(rbd_image_options_t opts,
     int optname);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API void rbd_image_options_clear(rbd_image_options_t opts);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_image_options_is_empty(rbd_image_options_t opts);
 
 /* since 14.2.0 */
@@ -480,7 +480,7 @@ CEPH_RBD_API void rbd_linked_image_spec_list_cleanup(rbd_linked_image_spec_t *im
 /* since 14.2.0 */
 CEPH_RBD_API void rbd_snap_spec_cleanup(rbd_snap_spec_t *snap);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_list(rados_ioctx_t io, char *names,
     size_t *size) CEPH_RBD_DEPRECATED;
 
@@ -488,70 +488,70 @@ CEPH_RBD_API int rbd_list(rados_ioctx_t io, char *names,
 CEPH_RBD_API int rbd_list2(rados_ioctx_t io, rbd_image_spec_t *images,
     size_t *max_images);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_create(rados_ioctx_t io, const char *name, uint64_t size,
     int *order);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_create2(rados_ioctx_t io, const char *name, uint64_t size,
     uint64_t features, int *order);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_create3(rados_ioctx_t io, const char *name, uint64_t size,
     uint64_t features, int *order, uint64_t stripe_unit,
     uint64_t stripe_count);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_create4(rados_ioctx_t io, const char *name, uint64_t size,
     rbd_image_options_t opts);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_clone(rados_ioctx_t p_ioctx, const char *p_name,
     const char *p_snapname, rados_ioctx_t c_ioctx, const char *c_name,
     uint64_t features, int *c_order);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_clone2(rados_ioctx_t p_ioctx, const char *p_name,
     const char *p_snapname, rados_ioctx_t c_ioctx, const char *c_name,
     uint64_t features, int *c_order, uint64_t stripe_unit, int stripe_count);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_clone3(rados_ioctx_t p_ioctx, const char *p_name,
     const char *p_snapname, rados_ioctx_t c_ioctx, const char *c_name,
     rbd_image_options_t c_opts);
 
-/* since 20.2.0 */
+/* since 19.2.0 */
 CEPH_RBD_API int rbd_clone4(rados_ioctx_t p_ioctx, const char *p_name,
     uint64_t p_snap_id, rados_ioctx_t c_ioctx, const char *c_name,
     rbd_image_options_t c_opts);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_remove(rados_ioctx_t io, const char *name);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_remove_with_progress(rados_ioctx_t io, const char *name,
     librbd_progress_fn_t cb, void *cbdata);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_rename(rados_ioctx_t src_io_ctx, const char *srcname,
     const char *destname);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_trash_move(rados_ioctx_t io, const char *name,
     uint64_t delay);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_trash_get(rados_ioctx_t io, const char *id,
     rbd_trash_image_info_t *info);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API void rbd_trash_get_cleanup(rbd_trash_image_info_t *info);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_trash_list(rados_ioctx_t io,
     rbd_trash_image_info_t *trash_entries, size_t *num_entries);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API void rbd_trash_list_cleanup(rbd_trash_image_info_t *trash_entries,
     size_t num_entries);
 
@@ -563,15 +563,15 @@ CEPH_RBD_API int rbd_trash_purge(rados_ioctx_t io, time_t expire_ts,
 CEPH_RBD_API int rbd_trash_purge_with_progress(rados_ioctx_t io,
     time_t expire_ts, float threshold, librbd_progress_fn_t cb, void *cbdata);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_trash_remove(rados_ioctx_t io, const char *id,
     bool force);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_trash_remove_with_progress(rados_ioctx_t io,
     const char *id, bool force, librbd_progress_fn_t cb, void *cbdata);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_trash_restore(rados_ioctx_t io, const char *id,
     const char *name);
 
@@ -617,18 +617,18 @@ CEPH_RBD_API int rbd_migration_status(rados_ioctx_t ioctx,
 /* since 14.2.0 */
 CEPH_RBD_API void rbd_migration_status_cleanup(rbd_image_migration_status_t *status);
 
-/* since 14.2.0 */
+/* since 14.2.x; note: a Nautilus point release after 14.2.0, by 14.2.21 (not pinned) */
 CEPH_RBD_API int rbd_mirror_site_name_get(rados_t cluster, char *name,
     size_t *max_len);
 
-/* since 14.2.0 */
+/* since 14.2.x; note: a Nautilus point release after 14.2.0, by 14.2.21 (not pinned) */
 CEPH_RBD_API int rbd_mirror_site_name_set(rados_t cluster, const char *name);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_mirror_mode_get(rados_ioctx_t io_ctx,
     rbd_mirror_mode_t *mirror_mode);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_mirror_mode_set(rados_ioctx_t io_ctx,
     rbd_mirror_mode_t mirror_mode);
 
@@ -640,88 +640,88 @@ CEPH_RBD_API int rbd_mirror_remote_namespace_get(rados_ioctx_t io_ctx,
 CEPH_RBD_API int rbd_mirror_remote_namespace_set(rados_ioctx_t io_ctx,
     const char *remote_namespace);
 
-/* since 16.2.0 */
+/* since 15.2.0 */
 CEPH_RBD_API int rbd_mirror_uuid_get(rados_ioctx_t io_ctx, char *uuid,
     size_t *max_len);
 
-/* since 14.2.0 */
+/* since 14.2.x; note: a Nautilus point release after 14.2.0, by 14.2.21 (not pinned) */
 CEPH_RBD_API int rbd_mirror_peer_bootstrap_create(rados_ioctx_t io_ctx,
     char *token, size_t *max_len);
 
-/* since 14.2.0 */
+/* since 14.2.x; note: a Nautilus point release after 14.2.0, by 14.2.21 (not pinned) */
 CEPH_RBD_API int rbd_mirror_peer_bootstrap_import(rados_ioctx_t io_ctx,
     rbd_mirror_peer_direction_t direction, const char *token);
 
-/* since 16.2.0 */
+/* since 15.2.0 */
 CEPH_RBD_API int rbd_mirror_peer_site_add(rados_ioctx_t io_ctx, char *uuid,
     size_t uuid_max_length, rbd_mirror_peer_direction_t direction,
     const char *site_name, const char *client_name);
 
-/* since 16.2.0 */
+/* since 15.2.0 */
 CEPH_RBD_API int rbd_mirror_peer_site_set_name(rados_ioctx_t io_ctx,
     const char *uuid, const char *site_name);
 
-/* since 16.2.0 */
+/* since 15.2.0 */
 CEPH_RBD_API int rbd_mirror_peer_site_set_client_name(rados_ioctx_t io_ctx,
     const char *uuid, const char *client_name);
 
-/* since 16.2.0 */
+/* since 15.2.0 */
 CEPH_RBD_API int rbd_mirror_peer_site_set_direction(rados_ioctx_t io_ctx,
     const char *uuid, rbd_mirror_peer_direction_t direction);
 
-/* since 16.2.0 */
+/* since 15.2.0 */
 CEPH_RBD_API int rbd_mirror_peer_site_remove(rados_ioctx_t io_ctx,
     const char *uuid);
 
-/* since 16.2.0 */
+/* since 15.2.0 */
 CEPH_RBD_API int rbd_mirror_peer_site_list(rados_ioctx_t io_ctx,
     rbd_mirror_peer_site_t *peers, int *max_peers);
 
-/* since 16.2.0 */
+/* since 15.2.0 */
 CEPH_RBD_API void rbd_mirror_peer_site_list_cleanup(rbd_mirror_peer_site_t *peers,
     int max_peers);
 
-/* since 16.2.0 */
+/* since 15.2.0 */
 CEPH_RBD_API int rbd_mirror_peer_site_get_attributes(rados_ioctx_t p,
     const char *uuid, char *keys, size_t *max_key_len, char *values,
     size_t *max_value_len, size_t *key_value_count);
 
-/* since 16.2.0 */
+/* since 15.2.0 */
 CEPH_RBD_API int rbd_mirror_peer_site_set_attributes(rados_ioctx_t p,
     const char *uuid, const char *keys, const char *values,
     size_t key_value_count);
 
-/* since 16.2.0 */
+/* since 15.2.0 */
 CEPH_RBD_API int rbd_mirror_image_global_status_list(rados_ioctx_t io_ctx,
     const char *start_id, size_t max, char **image_ids,
     rbd_mirror_image_global_status_t *images, size_t *len);
 
-/* since 16.2.0 */
+/* since 15.2.0 */
 CEPH_RBD_API void rbd_mirror_image_global_status_list_cleanup(char **image_ids,
     rbd_mirror_image_global_status_t *images, size_t len);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_mirror_peer_add(rados_ioctx_t io_ctx, char *uuid,
     size_t uuid_max_length, const char *cluster_name,
     const char *client_name) CEPH_RBD_DEPRECATED;
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_mirror_peer_remove(rados_ioctx_t io_ctx,
     const char *uuid) CEPH_RBD_DEPRECATED;
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_mirror_peer_list(rados_ioctx_t io_ctx,
     rbd_mirror_peer_t *peers, int *max_peers) CEPH_RBD_DEPRECATED;
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API void rbd_mirror_peer_list_cleanup(rbd_mirror_peer_t *peers,
     int max_peers) CEPH_RBD_DEPRECATED;
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_mirror_peer_set_client(rados_ioctx_t io_ctx,
     const char *uuid, const char *client_name) CEPH_RBD_DEPRECATED;
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_mirror_peer_set_cluster(rados_ioctx_t io_ctx,
     const char *uuid, const char *cluster_name) CEPH_RBD_DEPRECATED;
 
@@ -735,16 +735,16 @@ CEPH_RBD_API int rbd_mirror_peer_set_attributes(rados_ioctx_t p,
     const char *uuid, const char *keys, const char *values,
     size_t key_value_count) CEPH_RBD_DEPRECATED;
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_mirror_image_status_list(rados_ioctx_t io_ctx,
     const char *start_id, size_t max, char **image_ids,
     rbd_mirror_image_status_t *images, size_t *len) CEPH_RBD_DEPRECATED;
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API void rbd_mirror_image_status_list_cleanup(char **image_ids,
     rbd_mirror_image_status_t *images, size_t len) CEPH_RBD_DEPRECATED;
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_mirror_image_status_summary(rados_ioctx_t io_ctx,
     rbd_mirror_image_status_state_t *states, int *counts, size_t *maxlen);
 
@@ -757,13 +757,13 @@ CEPH_RBD_API int rbd_mirror_image_instance_id_list(rados_ioctx_t io_ctx,
 CEPH_RBD_API void rbd_mirror_image_instance_id_list_cleanup(char **image_ids,
     char **instance_ids, size_t len);
 
-/* since 16.2.0 */
+/* since 15.2.0 */
 CEPH_RBD_API int rbd_mirror_image_info_list(rados_ioctx_t io_ctx,
     rbd_mirror_image_mode_t *mode_filter, const char *start_id, size_t max,
     char **image_ids, rbd_mirror_image_mode_t *mode_entries,
     rbd_mirror_image_info_t *info_entries, size_t *num_entries);
 
-/* since 16.2.0 */
+/* since 15.2.0 */
 CEPH_RBD_API void rbd_mirror_image_info_list_cleanup(char **image_ids,
     rbd_mirror_image_info_t *info_entries, size_t num_entries);
 
@@ -792,35 +792,35 @@ CEPH_RBD_API int rbd_config_pool_list(rados_ioctx_t io_ctx,
 CEPH_RBD_API void rbd_config_pool_list_cleanup(rbd_config_option_t *options,
     int max_options);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_open(rados_ioctx_t io, const char *name,
     rbd_image_t *image, const char *snap_name);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_open_by_id(rados_ioctx_t io, const char *id,
     rbd_image_t *image, const char *snap_name);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_aio_open(rados_ioctx_t io, const char *name,
     rbd_image_t *image, const char *snap_name, rbd_completion_t c);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_aio_open_by_id(rados_ioctx_t io, const char *id,
     rbd_image_t *image, const char *snap_name, rbd_completion_t c);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_open_read_only(rados_ioctx_t io, const char *name,
     rbd_image_t *image, const char *snap_name);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_open_by_id_read_only(rados_ioctx_t io, const char *id,
     rbd_image_t *image, const char *snap_name);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_aio_open_read_only(rados_ioctx_t io, const char *name,
     rbd_image_t *image, const char *snap_name, rbd_completion_t c);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_aio_open_by_id_read_only(rados_ioctx_t io, const char *id,
     rbd_image_t *image, const char *snap_name, rbd_completion_t c);
 
@@ -832,51 +832,51 @@ CEPH_RBD_API int rbd_features_to_string(uint64_t features, char *str_features,
 CEPH_RBD_API int rbd_features_from_string(const char *str_features,
     uint64_t *features);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_close(rbd_image_t image);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_aio_close(rbd_image_t image, rbd_completion_t c);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_resize(rbd_image_t image, uint64_t size);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_resize2(rbd_image_t image, uint64_t size,
     bool allow_shrink, librbd_progress_fn_t cb, void *cbdata);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_resize_with_progress(rbd_image_t image, uint64_t size,
     librbd_progress_fn_t cb, void *cbdata);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_stat(rbd_image_t image, rbd_image_info_t *info,
     size_t infosize);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_get_old_format(rbd_image_t image, uint8_t *old);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_get_size(rbd_image_t image, uint64_t *size);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_get_features(rbd_image_t image, uint64_t *features);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_update_features(rbd_image_t image, uint64_t features,
     uint8_t enabled);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_get_op_features(rbd_image_t image, uint64_t *op_features);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_get_stripe_unit(rbd_image_t image, uint64_t *stripe_unit);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_get_stripe_count(rbd_image_t image,
     uint64_t *stripe_count);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_get_create_timestamp(rbd_image_t image,
     struct timespec *timestamp);
 
@@ -888,28 +888,28 @@ CEPH_RBD_API int rbd_get_access_timestamp(rbd_image_t image,
 CEPH_RBD_API int rbd_get_modify_timestamp(rbd_image_t image,
     struct timespec *timestamp);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_get_overlap(rbd_image_t image, uint64_t *overlap);
 
 /* since 14.2.0 */
 CEPH_RBD_API int rbd_get_name(rbd_image_t image, char *name, size_t *name_len);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_get_id(rbd_image_t image, char *id, size_t id_len);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_get_block_name_prefix(rbd_image_t image, char *prefix,
     size_t prefix_len);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int64_t rbd_get_data_pool_id(rbd_image_t image);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_get_parent_info(rbd_image_t image, char *parent_poolname,
     size_t ppoolnamelen, char *parent_name, size_t pnamelen,
     char *parent_snapname, size_t psnapnamelen) CEPH_RBD_DEPRECATED;
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_get_parent_info2(rbd_image_t image, char *parent_poolname,
     size_t ppoolnamelen, char *parent_name, size_t pnamelen, char *parent_id,
     size_t pidlen, char *parent_snapname,
@@ -923,82 +923,82 @@ CEPH_RBD_API int rbd_get_parent(rbd_image_t image,
 CEPH_RBD_API int rbd_get_migration_source_spec(rbd_image_t image,
     char *source_spec, size_t *max_len);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_get_flags(rbd_image_t image, uint64_t *flags);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_get_group(rbd_image_t image, rbd_group_info_t *group_info,
     size_t group_info_size);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_set_image_notification(rbd_image_t image, int fd,
     int type);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_is_exclusive_lock_owner(rbd_image_t image, int *is_owner);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_lock_acquire(rbd_image_t image,
     rbd_lock_mode_t lock_mode);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_lock_release(rbd_image_t image);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_lock_get_owners(rbd_image_t image,
     rbd_lock_mode_t *lock_mode, char **lock_owners, size_t *max_lock_owners);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API void rbd_lock_get_owners_cleanup(char **lock_owners,
     size_t lock_owner_count);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_lock_break(rbd_image_t image, rbd_lock_mode_t lock_mode,
     const char *lock_owner);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_rebuild_object_map(rbd_image_t image,
     librbd_progress_fn_t cb, void *cbdata);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_copy(rbd_image_t image, rados_ioctx_t dest_io_ctx,
     const char *destname);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_copy2(rbd_image_t src, rbd_image_t dest);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_copy3(rbd_image_t src, rados_ioctx_t dest_io_ctx,
     const char *destname, rbd_image_options_t dest_opts);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_copy4(rbd_image_t src, rados_ioctx_t dest_io_ctx,
     const char *destname, rbd_image_options_t dest_opts, size_t sparse_size);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_copy_with_progress(rbd_image_t image,
     rados_ioctx_t dest_p, const char *destname, librbd_progress_fn_t cb,
     void *cbdata);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_copy_with_progress2(rbd_image_t src, rbd_image_t dest,
     librbd_progress_fn_t cb, void *cbdata);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_copy_with_progress3(rbd_image_t image,
     rados_ioctx_t dest_p, const char *destname, rbd_image_options_t dest_opts,
     librbd_progress_fn_t cb, void *cbdata);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_copy_with_progress4(rbd_image_t image,
     rados_ioctx_t dest_p, const char *destname, rbd_image_options_t dest_opts,
     librbd_progress_fn_t cb, void *cbdata, size_t sparse_size);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_deep_copy(rbd_image_t src, rados_ioctx_t dest_io_ctx,
     const char *destname, rbd_image_options_t dest_opts);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_deep_copy_with_progress(rbd_image_t image,
     rados_ioctx_t dest_io_ctx, const char *destname,
     rbd_image_options_t dest_opts, librbd_progress_fn_t cb, void *cbdata);
@@ -1017,66 +1017,66 @@ CEPH_RBD_API int rbd_encryption_load(rbd_image_t image,
 CEPH_RBD_API int rbd_encryption_load2(rbd_image_t image,
     const rbd_encryption_spec_t *specs, size_t spec_count);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_snap_list(rbd_image_t image, rbd_snap_info_t *snaps,
     int *max_snaps);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API void rbd_snap_list_end(rbd_snap_info_t *snaps);
 
 /* since 16.2.0 */
 CEPH_RBD_API int rbd_snap_exists(rbd_image_t image, const char *snapname,
     bool *exists);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_snap_create(rbd_image_t image, const char *snapname);
 
 /* since 16.2.0 */
 CEPH_RBD_API int rbd_snap_create2(rbd_image_t image, const char *snap_name,
     uint32_t flags, librbd_progress_fn_t cb, void *cbdata);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_snap_remove(rbd_image_t image, const char *snapname);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_snap_remove2(rbd_image_t image, const char *snap_name,
     uint32_t flags, librbd_progress_fn_t cb, void *cbdata);
 
 /* since 14.2.0 */
 CEPH_RBD_API int rbd_snap_remove_by_id(rbd_image_t image, uint64_t snap_id);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_snap_rollback(rbd_image_t image, const char *snapname);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_snap_rollback_with_progress(rbd_image_t image,
     const char *snapname, librbd_progress_fn_t cb, void *cbdata);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_snap_rename(rbd_image_t image, const char *snapname,
     const char *dstsnapsname);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_snap_protect(rbd_image_t image, const char *snap_name);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_snap_unprotect(rbd_image_t image, const char *snap_name);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_snap_is_protected(rbd_image_t image,
     const char *snap_name, int *is_protected);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_snap_get_limit(rbd_image_t image, uint64_t *limit);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_snap_set_limit(rbd_image_t image, uint64_t limit);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_snap_get_timestamp(rbd_image_t image, uint64_t snap_id,
     struct timespec *timestamp);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_snap_set(rbd_image_t image, const char *snapname);
 
 /* since 14.2.0 */
@@ -1090,16 +1090,16 @@ CEPH_RBD_API int rbd_snap_get_name(rbd_image_t image, uint64_t snap_id,
 CEPH_RBD_API int rbd_snap_get_id(rbd_image_t image, const char *snapname,
     uint64_t *snap_id);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_snap_get_namespace_type(rbd_image_t image,
     uint64_t snap_id, rbd_snap_namespace_type_t *namespace_type);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_snap_get_group_namespace(rbd_image_t image,
     uint64_t snap_id, rbd_snap_group_namespace_t *group_snap,
     size_t group_snap_size);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_snap_group_namespace_cleanup(rbd_snap_group_namespace_t *group_snap,
     size_t group_snap_size);
 
@@ -1107,28 +1107,28 @@ CEPH_RBD_API int rbd_snap_group_namespace_cleanup(rbd_snap_group_namespace_t *gr
 CEPH_RBD_API int rbd_snap_get_trash_namespace(rbd_image_t image,
     uint64_t snap_id, char *original_name, size_t max_length);
 
-/* since 20.2.0 */
+/* since 19.2.0 */
 CEPH_RBD_API int rbd_snap_get_trash_namespace2(rbd_image_t image,
     uint64_t snap_id, rbd_snap_trash_namespace_t *trash_snap,
     size_t trash_snap_size);
 
-/* since 20.2.0 */
+/* since 19.2.0 */
 CEPH_RBD_API int rbd_snap_trash_namespace_cleanup(rbd_snap_trash_namespace_t *trash_snap,
     size_t trash_snap_size);
 
-/* since 16.2.0 */
+/* since 15.2.0 */
 CEPH_RBD_API int rbd_snap_get_mirror_namespace(rbd_image_t image,
     uint64_t snap_id, rbd_snap_mirror_namespace_t *mirror_snap,
     size_t mirror_snap_size);
 
-/* since 16.2.0 */
+/* since 15.2.0 */
 CEPH_RBD_API int rbd_snap_mirror_namespace_cleanup(rbd_snap_mirror_namespace_t *mirror_snap,
     size_t mirror_snap_size);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_flatten(rbd_image_t image);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_flatten_with_progress(rbd_image_t image,
     librbd_progress_fn_t cb, void *cbdata);
 
@@ -1139,18 +1139,18 @@ CEPH_RBD_API int rbd_sparsify(rbd_image_t image, size_t sparse_size);
 CEPH_RBD_API int rbd_sparsify_with_progress(rbd_image_t image,
     size_t sparse_size, librbd_progress_fn_t cb, void *cbdata);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API ssize_t rbd_list_children(rbd_image_t image, char *pools,
     size_t *pools_len, char *images, size_t *images_len) CEPH_RBD_DEPRECATED;
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_list_children2(rbd_image_t image,
     rbd_child_info_t *children, int *max_children) CEPH_RBD_DEPRECATED;
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API void rbd_list_child_cleanup(rbd_child_info_t *child) CEPH_RBD_DEPRECATED;
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API void rbd_list_children_cleanup(rbd_child_info_t *children,
     size_t num_children) CEPH_RBD_DEPRECATED;
 
@@ -1162,86 +1162,86 @@ CEPH_RBD_API int rbd_list_children3(rbd_image_t image,
 CEPH_RBD_API int rbd_list_descendants(rbd_image_t image,
     rbd_linked_image_spec_t *images, size_t *max_images);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API ssize_t rbd_list_lockers(rbd_image_t image, int *exclusive,
     char *tag, size_t *tag_len, char *clients, size_t *clients_len,
     char *cookies, size_t *cookies_len, char *addrs, size_t *addrs_len);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_lock_exclusive(rbd_image_t image, const char *cookie);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_lock_shared(rbd_image_t image, const char *cookie,
     const char *tag);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_unlock(rbd_image_t image, const char *cookie);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_break_lock(rbd_image_t image, const char *client,
     const char *cookie);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API ssize_t rbd_read(rbd_image_t image, uint64_t ofs, size_t len,
     char *buf);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API ssize_t rbd_read2(rbd_image_t image, uint64_t ofs, size_t len,
     char *buf, int op_flags);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int64_t rbd_read_iterate(rbd_image_t image, uint64_t ofs,
     size_t len, int (*cb)(uint64_t, size_t, const char *, void *), void *arg);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_read_iterate2(rbd_image_t image, uint64_t ofs,
     uint64_t len, int (*cb)(uint64_t, size_t, const char *, void *),
     void *arg);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_diff_iterate(rbd_image_t image, const char *fromsnapname,
     uint64_t ofs, uint64_t len, int (*cb)(uint64_t, size_t, int, void *),
     void *arg);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_diff_iterate2(rbd_image_t image, const char *fromsnapname,
     uint64_t ofs, uint64_t len, uint8_t include_parent, uint8_t whole_object,
     int (*cb)(uint64_t, size_t, int, void *), void *arg);
 
-/* since 18.2.0 */
+/* since 18.2.7; note: also in squid from 19.2.3 */
 CEPH_RBD_API int rbd_diff_iterate3(rbd_image_t image, uint64_t from_snap_id,
     uint64_t ofs, uint64_t len, uint32_t flags,
     int (*cb)(uint64_t, size_t, int, void *), void *arg);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API ssize_t rbd_write(rbd_image_t image, uint64_t ofs, size_t len,
     const char *buf);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API ssize_t rbd_write2(rbd_image_t image, uint64_t ofs, size_t len,
     const char *buf, int op_flags);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_discard(rbd_image_t image, uint64_t ofs, uint64_t len);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API ssize_t rbd_writesame(rbd_image_t image, uint64_t ofs, size_t len,
     const char *buf, size_t data_len, int op_flags);
 
-/* since 14.2.0 */
+/* since 14.2.x; note: a Nautilus point release after 14.2.0, by 14.2.21 (not pinned) */
 CEPH_RBD_API ssize_t rbd_write_zeroes(rbd_image_t image, uint64_t ofs,
     size_t len, int zero_flags, int op_flags);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API ssize_t rbd_compare_and_write(rbd_image_t image, uint64_t ofs,
     size_t len, const char *cmp_buf, const char *buf, uint64_t *mismatch_off,
     int op_flags);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_aio_write(rbd_image_t image, uint64_t off, size_t len,
     const char *buf, rbd_completion_t c);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_aio_write2(rbd_image_t image, uint64_t off, size_t len,
     const char *buf, rbd_completion_t c, int op_flags);
 
@@ -1250,35 +1250,35 @@ CEPH_RBD_API int rbd_aio_write_with_crc32c(rbd_image_t image, uint64_t off,
     size_t len, const char *buf, uint32_t precomputed_crc32c,
     rbd_completion_t c, int op_flags);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_aio_writev(rbd_image_t image, const struct iovec *iov,
     int iovcnt, uint64_t off, rbd_completion_t c);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_aio_read(rbd_image_t image, uint64_t off, size_t len,
     char *buf, rbd_completion_t c);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_aio_read2(rbd_image_t image, uint64_t off, size_t len,
     char *buf, rbd_completion_t c, int op_flags);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_aio_readv(rbd_image_t image, const struct iovec *iov,
     int iovcnt, uint64_t off, rbd_completion_t c);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_aio_discard(rbd_image_t image, uint64_t off, uint64_t len,
     rbd_completion_t c);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_aio_writesame(rbd_image_t image, uint64_t off, size_t len,
     const char *buf, size_t data_len, rbd_completion_t c, int op_flags);
 
-/* since 14.2.0 */
+/* since 14.2.x; note: a Nautilus point release after 14.2.0, by 14.2.21 (not pinned) */
 CEPH_RBD_API int rbd_aio_write_zeroes(rbd_image_t image, uint64_t off,
     size_t len, rbd_completion_t c, int zero_flags, int op_flags);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API ssize_t rbd_aio_compare_and_write(rbd_image_t image, uint64_t off,
     size_t len, const char *cmp_buf, const char *buf, rbd_completion_t c,
     uint64_t *mismatch_off, int op_flags);
@@ -1289,73 +1289,73 @@ CEPH_RBD_API ssize_t rbd_aio_compare_and_writev(rbd_image_t image,
     const struct iovec *iov, int iovcnt, rbd_completion_t c,
     uint64_t *mismatch_off, int op_flags);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_aio_create_completion(void *cb_arg,
     rbd_callback_t complete_cb, rbd_completion_t *c);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_aio_is_complete(rbd_completion_t c);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_aio_wait_for_complete(rbd_completion_t c);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API ssize_t rbd_aio_get_return_value(rbd_completion_t c);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API void *rbd_aio_get_arg(rbd_completion_t c);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API void rbd_aio_release(rbd_completion_t c);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_flush(rbd_image_t image);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_aio_flush(rbd_image_t image, rbd_completion_t c);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_invalidate_cache(rbd_image_t image);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_poll_io_events(rbd_image_t image, rbd_completion_t *comps,
     int numcomp);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_metadata_get(rbd_image_t image, const char *key,
     char *value, size_t *val_len);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_metadata_set(rbd_image_t image, const char *key,
     const char *value);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_metadata_remove(rbd_image_t image, const char *key);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_metadata_list(rbd_image_t image, const char *start,
     uint64_t max, char *keys, size_t *key_len, char *values, size_t *vals_len);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_mirror_image_enable(rbd_image_t image) CEPH_RBD_DEPRECATED;
 
-/* since 16.2.0 */
+/* since 15.2.0 */
 CEPH_RBD_API int rbd_mirror_image_enable2(rbd_image_t image,
     rbd_mirror_image_mode_t mode);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_mirror_image_disable(rbd_image_t image, bool force);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_mirror_image_promote(rbd_image_t image, bool force);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_mirror_image_demote(rbd_image_t image);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_mirror_image_resync(rbd_image_t image);
 
-/* since 16.2.0 */
+/* since 15.2.0 */
 CEPH_RBD_API int rbd_mirror_image_create_snapshot(rbd_image_t image,
     uint64_t *snap_id);
 
@@ -1363,26 +1363,26 @@ CEPH_RBD_API int rbd_mirror_image_create_snapshot(rbd_image_t image,
 CEPH_RBD_API int rbd_mirror_image_create_snapshot2(rbd_image_t image,
     uint32_t flags, uint64_t *snap_id);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_mirror_image_get_info(rbd_image_t image,
     rbd_mirror_image_info_t *mirror_image_info, size_t info_size);
 
-/* since 16.2.0 */
+/* since 15.2.0 */
 CEPH_RBD_API void rbd_mirror_image_get_info_cleanup(rbd_mirror_image_info_t *mirror_image_info);
 
-/* since 16.2.0 */
+/* since 15.2.0 */
 CEPH_RBD_API int rbd_mirror_image_get_mode(rbd_image_t image,
     rbd_mirror_image_mode_t *mode);
 
-/* since 16.2.0 */
+/* since 15.2.0 */
 CEPH_RBD_API int rbd_mirror_image_get_global_status(rbd_image_t image,
     rbd_mirror_image_global_status_t *mirror_image_global_status,
     size_t status_size);
 
-/* since 16.2.0 */
+/* since 15.2.0 */
 CEPH_RBD_API void rbd_mirror_image_global_status_cleanup(rbd_mirror_image_global_status_t *mirror_image_global_status);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_mirror_image_get_status(rbd_image_t image,
     rbd_mirror_image_status_t *mirror_image_status,
     size_t status_size) CEPH_RBD_DEPRECATED;
@@ -1391,15 +1391,15 @@ CEPH_RBD_API int rbd_mirror_image_get_status(rbd_image_t image,
 CEPH_RBD_API int rbd_mirror_image_get_instance_id(rbd_image_t image,
     char *instance_id, size_t *id_max_length);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_aio_mirror_image_promote(rbd_image_t image, bool force,
     rbd_completion_t c);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_aio_mirror_image_demote(rbd_image_t image,
     rbd_completion_t c);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_aio_mirror_image_get_info(rbd_image_t image,
     rbd_mirror_image_info_t *mirror_image_info, size_t info_size,
     rbd_completion_t c);
@@ -1408,12 +1408,12 @@ CEPH_RBD_API int rbd_aio_mirror_image_get_info(rbd_image_t image,
 CEPH_RBD_API int rbd_aio_mirror_image_get_mode(rbd_image_t image,
     rbd_mirror_image_mode_t *mode, rbd_completion_t c);
 
-/* since 16.2.0 */
+/* since 15.2.0 */
 CEPH_RBD_API int rbd_aio_mirror_image_get_global_status(rbd_image_t image,
     rbd_mirror_image_global_status_t *mirror_global_image_status,
     size_t status_size, rbd_completion_t c);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_aio_mirror_image_get_status(rbd_image_t image,
     rbd_mirror_image_status_t *mirror_image_status, size_t status_size,
     rbd_completion_t c) CEPH_RBD_DEPRECATED;
@@ -1422,39 +1422,39 @@ CEPH_RBD_API int rbd_aio_mirror_image_get_status(rbd_image_t image,
 CEPH_RBD_API int rbd_aio_mirror_image_create_snapshot(rbd_image_t image,
     uint32_t flags, uint64_t *snap_id, rbd_completion_t c);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_group_create(rados_ioctx_t p, const char *name);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_group_remove(rados_ioctx_t p, const char *name);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_group_list(rados_ioctx_t p, char *names, size_t *size);
 
-/* since 20.2.0 */
+/* since 19.2.0 */
 CEPH_RBD_API int rbd_group_get_id(rados_ioctx_t p, const char *group_name,
     char *group_id, size_t *size);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_group_rename(rados_ioctx_t p, const char *src_name,
     const char *dest_name);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_group_info_cleanup(rbd_group_info_t *group_info,
     size_t group_info_size);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_update_watch(rbd_image_t image, uint64_t *handle,
     rbd_update_callback_t watch_cb, void *arg);
 
-/* since 14.2.0 */
+/* since 12.2.0 */
 CEPH_RBD_API int rbd_update_unwatch(rbd_image_t image, uint64_t handle);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_watchers_list(rbd_image_t image,
     rbd_image_watcher_t *watchers, size_t *max_watchers);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API void rbd_watchers_list_cleanup(rbd_image_watcher_t *watchers,
     size_t num_watchers);
 
@@ -1466,28 +1466,28 @@ CEPH_RBD_API int rbd_config_image_list(rbd_image_t image,
 CEPH_RBD_API void rbd_config_image_list_cleanup(rbd_config_option_t *options,
     int max_options);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_group_image_add(rados_ioctx_t group_p,
     const char *group_name, rados_ioctx_t image_p, const char *image_name);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_group_image_remove(rados_ioctx_t group_p,
     const char *group_name, rados_ioctx_t image_p, const char *image_name);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_group_image_remove_by_id(rados_ioctx_t group_p,
     const char *group_name, rados_ioctx_t image_p, const char *image_id);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_group_image_list(rados_ioctx_t group_p,
     const char *group_name, rbd_group_image_info_t *images,
     size_t group_image_info_size, size_t *num_entries);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_group_image_list_cleanup(rbd_group_image_info_t *images,
     size_t group_image_info_size, size_t num_entries);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_group_snap_create(rados_ioctx_t group_p,
     const char *group_name, const char *snap_name);
 
@@ -1495,21 +1495,21 @@ CEPH_RBD_API int rbd_group_snap_create(rados_ioctx_t group_p,
 CEPH_RBD_API int rbd_group_snap_create2(rados_ioctx_t group_p,
     const char *group_name, const char *snap_name, uint32_t flags);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_group_snap_remove(rados_ioctx_t group_p,
     const char *group_name, const char *snap_name);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_group_snap_rename(rados_ioctx_t group_p,
     const char *group_name, const char *old_snap_name,
     const char *new_snap_name);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_group_snap_list(rados_ioctx_t group_p,
     const char *group_name, rbd_group_snap_info_t *snaps,
     size_t group_snap_info_size, size_t *num_entries);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_group_snap_list_cleanup(rbd_group_snap_info_t *snaps,
     size_t group_snap_info_size, size_t num_entries);
 
@@ -1530,11 +1530,11 @@ CEPH_RBD_API int rbd_group_snap_get_info(rados_ioctx_t group_p,
 /* since 20.2.0 */
 CEPH_RBD_API void rbd_group_snap_get_info_cleanup(rbd_group_snap_info2_t *group_snap);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_group_snap_rollback(rados_ioctx_t group_p,
     const char *group_name, const char *snap_name);
 
-/* since 14.2.0 */
+/* since 13.2.0 */
 CEPH_RBD_API int rbd_group_snap_rollback_with_progress(rados_ioctx_t group_p,
     const char *group_name, const char *snap_name, librbd_progress_fn_t cb,
     void *cbdata);
