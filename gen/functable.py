@@ -116,11 +116,49 @@ def read_table(root):
                     'version': ver,
                     'sym': _symbol_id(f['name'], ver),
                     'header': rel,
+                    'stub': keys.get('stub'),
                 })
     for i, r in enumerate(rows):
         r['idx'] = i
         r['retclass'] = _retclass(r['ret'], typedefs_ptr, r['name'])
     return rows
+
+
+FLOOR = '12.2.0'
+REQUIRE_DECISIONS = True
+
+
+def decide(rows):
+    """Give every row its recorded decision, or fail the build.
+
+    - emulated: an rbdcompat_emu_<row> exists (its comment says how);
+    - stubbed: the row's "stub:" key says why no exact emulation exists;
+    - forwarded only: a function of the oldest release the table covers
+      (every vendor fork has it; the stub answers if one removed it).
+    A newer function with neither an emulation nor a reason is an error:
+    somebody has to decide."""
+    missing = []
+    for r in rows:
+        if 'emulation' in r:
+            r['decision'] = 'emulated'
+            r['why'] = r['emulation']
+        elif r.get('stub'):
+            r['decision'] = 'stubbed'
+            r['why'] = r['stub']
+        elif r['since'] == FLOOR:
+            r['decision'] = 'forwarded'
+            r['why'] = 'in every release since %s; the stub answers if a' \
+                ' vendor removed it' % FLOOR
+        else:
+            missing.append('%s (since %s)' % (r['sym'], r['since']))
+    if missing and REQUIRE_DECISIONS:
+        raise TableError('no decision recorded for %d functions newer than %s'
+                         ' (add an emulation or "; stub: why" to its since'
+                         ' line): %s' % (len(missing), FLOOR,
+                                         ', '.join(missing)))
+    for r in rows:
+        r.setdefault('decision', 'undecided')
+        r.setdefault('why', '')
 
 
 def _retclass(ret, ptr_typedefs, name):
@@ -253,14 +291,17 @@ def emit_table(rows):
     for r in rows:
         emu = ('(rbdcompat_fnptr)rbdcompat_emu_%s' % r['sym']
                if 'emulation' in r else 'NULL')
-        how = json.dumps(r['emulation']) if 'emulation' in r else 'NULL'
+        how = json.dumps(r['why'])
         ver = json.dumps(r['version']) if r['version'] else 'NULL'
         out.append('  { "%s", %s, "%s", RBDCOMPAT_LIB_%s, RBDCOMPAT_RET_%s,'
-                   ' %d, %s, %s },' % (
+                   ' %d, RBDCOMPAT_DECISION_%s, %s, %s },' % (
                        r['name'], ver, r['since'], r['lib'].upper(),
-                       r['retclass'].upper(), int(r['deprecated']), emu, how))
+                       r['retclass'].upper(), int(r['deprecated']),
+                       r['decision'].upper(), emu, how))
     out.append('};')
     out.append('const unsigned rbdcompat_nfns = %d;' % len(rows))
+    out.append('_Static_assert(%d <= RBDCOMPAT_MAX_FNS, "raise RBDCOMPAT_MAX_FNS");'
+               % len(rows))
     return '\n'.join(out) + '\n'
 
 
@@ -376,6 +417,10 @@ def emit_counts(rows):
             major = int(since.split('.')[0])
             out.append('  since %-8s (%s): %d' % (
                 since, RELEASES.get(major, '?'), len(by[since])))
+    dec = {}
+    for r in rows:
+        dec[r['decision']] = dec.get(r['decision'], 0) + 1
+    out.append('decisions: ' + ', '.join('%s %d' % kv for kv in sorted(dec.items())))
     versioned = [r for r in rows if r['version']]
     out.append('versioned rows: ' + ', '.join(
         '%s@%s' % (r['name'], r['version']) for r in versioned))
@@ -390,10 +435,16 @@ def main():
     ap.add_argument('--root', required=True)
     ap.add_argument('--emulations', nargs='*', default=[])
     ap.add_argument('-o', '--output', default='-')
+    ap.add_argument('--allow-undecided', action='store_true',
+                    help='only while decisions are being recorded')
     a = ap.parse_args()
+    global REQUIRE_DECISIONS
+    REQUIRE_DECISIONS = not a.allow_undecided
     try:
         rows = read_table(a.root)
         read_emulations(a.emulations, rows)
+        if a.emit in ('table', 'json', 'counts'):
+            decide(rows)
     except TableError as e:
         sys.exit('functable: ' + str(e))
     text = {

@@ -37,6 +37,15 @@ enum rbdcompat_ret {
   RBDCOMPAT_RET_POINTER,  /* NULL, errno = ENOSYS */
 };
 
+/* What the shim does when the vendor lacks a function (recorded per row;
+ * see gen/functable.py decide()). */
+enum rbdcompat_decision {
+  RBDCOMPAT_DECISION_FORWARDED, /* oldest release: stub if removed */
+  RBDCOMPAT_DECISION_EMULATED,  /* exact emulation from older functions */
+  RBDCOMPAT_DECISION_STUBBED,   /* no exact emulation: the stub answers */
+  RBDCOMPAT_DECISION_UNDECIDED, /* only while RBDCOMPAT_REQUIRE_DECISIONS=0 */
+};
+
 /* One row of the function table (generated: functable.c). */
 struct rbdcompat_fn {
   const char *name;
@@ -45,8 +54,9 @@ struct rbdcompat_fn {
   unsigned char lib;         /* enum rbdcompat_lib */
   unsigned char ret;         /* enum rbdcompat_ret */
   unsigned char deprecated;
+  unsigned char decision;    /* enum rbdcompat_decision */
   rbdcompat_fnptr emulation; /* used when the vendor lacks it, or NULL */
-  const char *emulation_how;
+  const char *why;           /* how it is emulated, or why it is not */
 };
 
 extern const struct rbdcompat_fn rbdcompat_fns[] RBDCOMPAT_HIDDEN;

@@ -53,7 +53,7 @@ rbdcompat_fnptr rbdcompat_resolve(unsigned idx)
     snprintf(why, sizeof why, "missing from %s", v->path);
   if (fn->emulation) {
     f = fn->emulation;
-    snprintf(answer, sizeof answer, "emulated: %s", fn->emulation_how);
+    snprintf(answer, sizeof answer, "emulated: %s", fn->why);
   } else {
     f = rbdcompat_stubs[idx];
     snprintf(answer, sizeof answer, "%s", stub_answer(fn));

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Install the Debian packages librbdcompat needs to build, test and
+# benchmark. Idempotent: does nothing when everything is installed.
+# Usage: scripts/install-deps.sh
+set -euo pipefail
+
+packages=(
+  # build
+  meson ninja-build pkg-config gcc clang python3 binutils
+  # unit tests
+  check libffi-dev valgrind
+  # the upstream (Pacific) headers and libraries to compare and test with
+  librbd-dev librados-dev python3-rbd python3-rados
+  # a real cluster and real consumers
+  ceph-mon ceph-osd ceph-common fio qemu-utils qemu-block-extra golang-go
+  # reach: musl, sanitizer runtimes, packaging
+  musl-tools libclang-rt-14-dev dpkg-dev debhelper fakeroot rpm rpmlint
+  # benchmarks
+  hyperfine
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+    missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: need root to install: ${missing[*]}" >&2
+  exit 1
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
