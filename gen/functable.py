@@ -191,7 +191,9 @@ def read_emulations(files, rows):
             row = by_sym[sym]
             if 'emulation' in row:
                 raise TableError('%s emulated twice' % sym)
-            row['emulation'] = ' '.join(m.group('how').split())
+            # A comment may run over lines that start with ' * '.
+            how = re.sub(r'\n\s*\*(?!/)', ' ', m.group('how'))
+            row['emulation'] = ' '.join(how.split())
         stray = set(re.findall(r'\brbdcompat_emu_(\w+)\s*\(', src)) - \
             {m.group('sym') for m in EMU_RE.finditer(src)}
         for sym in sorted(stray):
