@@ -35,9 +35,6 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 PROG=${0##*/}
 SYS_PY=/usr/bin/python3
 ARCH_TRIPLET=x86_64-linux-gnu
-# VENDOR_LIBS_APT_URI overrides the archive (e.g. a local mirror).
-APT_URI=${VENDOR_LIBS_APT_URI:-http://deb.debian.org/debian}
-MIRROR_LINE="deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $APT_URI bullseye main"
 NAUTILUS_PKGS=(librbd1 librados2 librbd-dev librados-dev libssl1.1)
 NAUTILUS_VERSION=14.2.21
 SYS_LIBRBD=/usr/lib/$ARCH_TRIPLET/librbd.so.1
@@ -57,87 +54,23 @@ usage() {
 
 nautilus_libdir() { echo "$CACHE/nautilus/root/usr/lib/$ARCH_TRIPLET"; }
 
-nautilus_complete() {
+do_fetch() {
+    local n=$CACHE/nautilus pkg ver
+    # The download itself (private apt state, cached, 77 when offline).
+    "$HERE/debian-fetch.sh" bullseye "$n" "${NAUTILUS_PKGS[@]}" >/dev/null
+    while IFS='=' read -r pkg ver; do
+        case $pkg in
+        librbd1 | librados2 | librbd-dev | librados-dev)
+            [[ $ver == "$NAUTILUS_VERSION"-* ]] ||
+                die "$pkg in bullseye is $ver, expected $NAUTILUS_VERSION-*" ;;
+        esac
+    done < <(tail -n +2 "$n/.complete")
     local lib
     lib=$(nautilus_libdir)
-    [[ -f $CACHE/nautilus/.complete && -e $lib/librbd.so.1 && -e $lib/librados.so.2 &&
-        -e $lib/libssl.so.1.1 && -e $lib/ceph/libceph-common.so.0 ]]
-}
-
-do_fetch() {
-    local n=$CACHE/nautilus
-    mkdir -p "$n"
-    exec 9>"$n/.lock"
-    flock -w 600 9 || die "cannot lock $n/.lock"
-    if nautilus_complete; then
-        nautilus_libdir
-        return 0
-    fi
-    if ! command -v apt-get >/dev/null || ! command -v dpkg >/dev/null; then
-        skip "apt-get/dpkg not available"
-    fi
-
-    local apt=$n/apt debs=$n/debs pkg ver missing=()
-    mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$apt/etc" "$debs"
-    echo "$MIRROR_LINE" >"$apt/etc/sources.list"
-    local opts=(
-        -o "Dir::State=$apt" -o "Dir::State::Lists=$apt/lists"
-        -o "Dir::Cache=$apt/cache" -o "Dir::Etc::SourceList=$apt/etc/sources.list"
-        -o Dir::Etc::SourceParts=/nonexistent
-        -o Dir::Etc::Preferences=/dev/null -o Dir::Etc::PreferencesParts=/nonexistent
-        -o APT::Sandbox::User=root -o Acquire::Languages=none
-        -o Acquire::Retries=2 -o Acquire::http::Timeout=30
-    )
-
-    # Already downloaded (e.g. an earlier run was interrupted while unpacking)?
-    for pkg in "${NAUTILUS_PKGS[@]}"; do
-        compgen -G "$debs/${pkg}_*.deb" >/dev/null || missing+=("$pkg")
-    done
-    if ((${#missing[@]})); then
-        log "downloading ${missing[*]} from Debian bullseye (private apt state in $apt)"
-        if ! timeout 600 apt-get "${opts[@]}" -q update >"$n/apt-update.log" 2>&1 ||
-            grep -qE '^(E|W): (Failed to fetch|Some index files failed)' "$n/apt-update.log" ||
-            ! compgen -G "$apt/lists/*bullseye_main_binary-amd64_Packages*" >/dev/null; then
-            sed 's/^/    /' "$n/apt-update.log" >&2
-            skip "cannot reach the Debian archive for bullseye (apt-get update failed)"
-        fi
-        local want=()
-        for pkg in "${missing[@]}"; do
-            # Explicit versions: the installed Pacific packages would otherwise
-            # be the candidates.
-            ver=$(apt-cache "${opts[@]}" madison "$pkg" |
-                awk -F'|' '$3 ~ /bullseye\/main/ { gsub(/ /, "", $2); print $2; exit }')
-            [[ -n $ver ]] || skip "$pkg not found in Debian bullseye main"
-            case $pkg in
-            libssl1.1) ;;
-            *) [[ $ver == "$NAUTILUS_VERSION"-* ]] ||
-                die "$pkg in bullseye is $ver, expected $NAUTILUS_VERSION-*" ;;
-            esac
-            want+=("$pkg=$ver")
-        done
-        log "apt-get download ${want[*]}"
-        if ! (cd "$debs" && timeout 600 apt-get "${opts[@]}" -q download "${want[@]}") \
-            >"$n/apt-download.log" 2>&1; then
-            sed 's/^/    /' "$n/apt-download.log" >&2
-            skip "cannot download ${want[*]} from the Debian archive"
-        fi
-    fi
-
-    # Unpack into a fresh directory, then move it into place.
-    rm -rf "$n/root.tmp" "$n/root"
-    mkdir -p "$n/root.tmp"
-    local deb
-    for pkg in "${NAUTILUS_PKGS[@]}"; do
-        deb=$(compgen -G "$debs/${pkg}_*.deb" | sort -V | tail -n 1)
-        dpkg -x "$deb" "$n/root.tmp"
-        # shellcheck disable=SC2016 # dpkg-deb format, not shell
-        dpkg-deb --showformat='${Package}=${Version}\n' -W "$deb" >>"$n/root.tmp/.versions"
-    done
-    mv "$n/root.tmp" "$n/root"
-    cp "$n/root/.versions" "$n/.complete"
-    nautilus_complete || die "unpacked packages lack the expected libraries"
-    log "unpacked: $(paste -sd' ' "$n/.complete")"
-    nautilus_libdir
+    [[ -e $lib/librbd.so.1 && -e $lib/librados.so.2 && -e $lib/libssl.so.1.1 &&
+        -e $lib/ceph/libceph-common.so.0 ]] ||
+        die "unpacked packages lack the expected libraries"
+    echo "$lib"
 }
 
 # ---------------------------------------------------------------- sds
