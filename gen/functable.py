@@ -58,6 +58,9 @@ def _split_param(p):
     return m.group(1).strip(), m.group(2)
 
 
+ANNOT_KEYS = ('versions', 'stub', 'note')
+
+
 def _parse_annot(annot, where):
     m = re.match(r'^since\s+(\d+)\.(\d+)\.(\d+|x)\s*(?:;\s*(.*))?$', annot or '')
     if not m:
@@ -65,7 +68,11 @@ def _parse_annot(annot, where):
                          ' before the declaration, got %r' % (where, annot))
     keys = {}
     for kv in filter(None, (x.strip() for x in (m.group(4) or '').split(';'))):
-        k, _, v = kv.partition(':')
+        k, colon, v = kv.partition(':')
+        if not colon or k.strip() not in ANNOT_KEYS:
+            raise TableError('%s: "%s" is not one of "%s: value" (a ";"'
+                             ' inside a value ends it)' % (
+                                 where, kv, ': value", "'.join(ANNOT_KEYS)))
         keys[k.strip()] = v.strip()
     return '%s.%s.%s' % m.group(1, 2, 3), keys
 

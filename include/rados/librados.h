@@ -235,11 +235,11 @@ CEPH_RADOS_API rados_config_t rados_cct(rados_t cluster);
 /* since 12.2.0 */
 CEPH_RADOS_API uint64_t rados_get_instance_id(rados_t cluster);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: read from the client OSDMap, which no older call reports */
 CEPH_RADOS_API int rados_get_min_compatible_osd(rados_t cluster,
     int8_t *require_osd_release);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: read from the client OSDMap, which no older call reports */
 CEPH_RADOS_API int rados_get_min_compatible_client(rados_t cluster,
     int8_t *min_compat_client, int8_t *require_min_compat_client);
 
@@ -427,7 +427,7 @@ CEPH_RADOS_API void rados_ioctx_snap_set_read(rados_ioctx_t io,
 CEPH_RADOS_API int rados_ioctx_selfmanaged_snap_create(rados_ioctx_t io,
     rados_snap_t *snapid);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: no older async call, and a completion cannot be completed from outside */
 CEPH_RADOS_API void rados_aio_ioctx_selfmanaged_snap_create(rados_ioctx_t io,
     rados_snap_t *snapid, rados_completion_t completion);
 
@@ -435,7 +435,7 @@ CEPH_RADOS_API void rados_aio_ioctx_selfmanaged_snap_create(rados_ioctx_t io,
 CEPH_RADOS_API int rados_ioctx_selfmanaged_snap_remove(rados_ioctx_t io,
     rados_snap_t snapid);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: no older async call, and a completion cannot be completed from outside */
 CEPH_RADOS_API void rados_aio_ioctx_selfmanaged_snap_remove(rados_ioctx_t io,
     rados_snap_t snapid, rados_completion_t completion);
 
@@ -530,7 +530,7 @@ CEPH_RADOS_API void rados_getxattrs_end(rados_xattrs_iter_t iter);
 CEPH_RADOS_API int rados_omap_get_next(rados_omap_iter_t iter, char **key,
     char **val, size_t *len);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: rados_omap_get_next does not report key lengths (keys may hold NUL bytes) */
 CEPH_RADOS_API int rados_omap_get_next2(rados_omap_iter_t iter, char **key,
     char **val, size_t *key_len, size_t *val_len);
 
@@ -544,7 +544,7 @@ CEPH_RADOS_API void rados_omap_get_end(rados_omap_iter_t iter);
 CEPH_RADOS_API int rados_stat(rados_ioctx_t io, const char *o, uint64_t *psize,
     time_t *pmtime);
 
-/* since 18.2.0 */
+/* since 18.2.0; stub: older stat calls report the mtime in whole seconds */
 CEPH_RADOS_API int rados_stat2(rados_ioctx_t io, const char *o,
     uint64_t *psize, struct timespec *pmtime);
 
@@ -633,7 +633,7 @@ CEPH_RADOS_API int rados_aio_flush_async(rados_ioctx_t io,
 CEPH_RADOS_API int rados_aio_stat(rados_ioctx_t io, const char *o,
     rados_completion_t completion, uint64_t *psize, time_t *pmtime);
 
-/* since 18.2.0 */
+/* since 18.2.0; stub: older stat calls report the mtime in whole seconds */
 CEPH_RADOS_API int rados_aio_stat2(rados_ioctx_t io, const char *o,
     rados_completion_t completion, uint64_t *psize, struct timespec *pmtime);
 
@@ -858,7 +858,7 @@ CEPH_RADOS_API void rados_write_op_omap_rm_keys(rados_write_op_t write_op,
 CEPH_RADOS_API void rados_write_op_omap_rm_keys2(rados_write_op_t write_op,
     char const *const *keys, const size_t *key_lens, size_t keys_len);
 
-/* since 15.2.0 */
+/* since 15.2.0; stub: no older op removes a key range */
 CEPH_RADOS_API void rados_write_op_omap_rm_range2(rados_write_op_t write_op,
     const char *key_begin, size_t key_begin_len, const char *key_end,
     size_t key_end_len);
@@ -937,7 +937,7 @@ CEPH_RADOS_API void rados_read_op_omap_cmp2(rados_read_op_t read_op,
 CEPH_RADOS_API void rados_read_op_stat(rados_read_op_t read_op,
     uint64_t *psize, time_t *pmtime, int *prval);
 
-/* since 18.2.0 */
+/* since 18.2.0; stub: older stat calls report the mtime in whole seconds */
 CEPH_RADOS_API void rados_read_op_stat2(rados_read_op_t read_op,
     uint64_t *psize, struct timespec *pmtime, int *prval);
 
@@ -1036,7 +1036,7 @@ CEPH_RADOS_API int rados_blocklist_add(rados_t cluster, char *client_address,
 CEPH_RADOS_API int rados_blacklist_add(rados_t cluster, char *client_address,
     uint32_t expire_seconds) __attribute__((deprecated));
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: no older call reports the client addresses */
 CEPH_RADOS_API int rados_getaddrs(rados_t cluster, char **addrs);
 
 /* since 12.2.0 */
@@ -1086,7 +1086,7 @@ CEPH_RADOS_API int rados_mgr_command(rados_t cluster, const char **cmd,
     size_t cmdlen, const char *inbuf, size_t inbuflen, char **outbuf,
     size_t *outbuflen, char **outs, size_t *outslen);
 
-/* since 15.2.0 */
+/* since 15.2.0; stub: older mgr commands reach the active mgr only */
 CEPH_RADOS_API int rados_mgr_command_target(rados_t cluster, const char *name,
     const char **cmd, size_t cmdlen, const char *inbuf, size_t inbuflen,
     char **outbuf, size_t *outbuflen, char **outs, size_t *outslen);

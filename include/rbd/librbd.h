@@ -484,7 +484,7 @@ CEPH_RBD_API void rbd_snap_spec_cleanup(rbd_snap_spec_t *snap);
 CEPH_RBD_API int rbd_list(rados_ioctx_t io, char *names,
     size_t *size) CEPH_RBD_DEPRECATED;
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: rbd_list reports no image ids */
 CEPH_RBD_API int rbd_list2(rados_ioctx_t io, rbd_image_spec_t *images,
     size_t *max_images);
 
@@ -555,11 +555,11 @@ CEPH_RBD_API int rbd_trash_list(rados_ioctx_t io,
 CEPH_RBD_API void rbd_trash_list_cleanup(rbd_trash_image_info_t *trash_entries,
     size_t num_entries);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: expiry and pool-usage threshold logic of Nautilus librbd */
 CEPH_RBD_API int rbd_trash_purge(rados_ioctx_t io, time_t expire_ts,
     float threshold);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: expiry and pool-usage threshold logic of Nautilus librbd */
 CEPH_RBD_API int rbd_trash_purge_with_progress(rados_ioctx_t io,
     time_t expire_ts, float threshold, librbd_progress_fn_t cb, void *cbdata);
 
@@ -575,41 +575,41 @@ CEPH_RBD_API int rbd_trash_remove_with_progress(rados_ioctx_t io,
 CEPH_RBD_API int rbd_trash_restore(rados_ioctx_t io, const char *id,
     const char *name);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: live migration needs Nautilus librbd */
 CEPH_RBD_API int rbd_migration_prepare(rados_ioctx_t ioctx,
     const char *image_name, rados_ioctx_t dest_ioctx,
     const char *dest_image_name, rbd_image_options_t opts);
 
-/* since 16.2.0 */
+/* since 16.2.0; stub: import-only migration needs Pacific librbd */
 CEPH_RBD_API int rbd_migration_prepare_import(const char *source_spec,
     rados_ioctx_t dest_ioctx, const char *dest_image_name,
     rbd_image_options_t opts);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: live migration needs Nautilus librbd */
 CEPH_RBD_API int rbd_migration_execute(rados_ioctx_t ioctx,
     const char *image_name);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: live migration needs Nautilus librbd */
 CEPH_RBD_API int rbd_migration_execute_with_progress(rados_ioctx_t ioctx,
     const char *image_name, librbd_progress_fn_t cb, void *cbdata);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: live migration needs Nautilus librbd */
 CEPH_RBD_API int rbd_migration_abort(rados_ioctx_t ioctx,
     const char *image_name);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: live migration needs Nautilus librbd */
 CEPH_RBD_API int rbd_migration_abort_with_progress(rados_ioctx_t ioctx,
     const char *image_name, librbd_progress_fn_t cb, void *cbdata);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: live migration needs Nautilus librbd */
 CEPH_RBD_API int rbd_migration_commit(rados_ioctx_t ioctx,
     const char *image_name);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: live migration needs Nautilus librbd */
 CEPH_RBD_API int rbd_migration_commit_with_progress(rados_ioctx_t ioctx,
     const char *image_name, librbd_progress_fn_t cb, void *cbdata);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: live migration needs Nautilus librbd */
 CEPH_RBD_API int rbd_migration_status(rados_ioctx_t ioctx,
     const char *image_name, rbd_image_migration_status_t *status,
     size_t status_size);
@@ -617,11 +617,11 @@ CEPH_RBD_API int rbd_migration_status(rados_ioctx_t ioctx,
 /* since 14.2.0 */
 CEPH_RBD_API void rbd_migration_status_cleanup(rbd_image_migration_status_t *status);
 
-/* since 14.2.x; note: a Nautilus point release after 14.2.0, by 14.2.21 (not pinned) */
+/* since 14.2.x; note: a Nautilus point release after 14.2.0, by 14.2.21 (not pinned); stub: mirror site names need Nautilus 14.2.x librbd */
 CEPH_RBD_API int rbd_mirror_site_name_get(rados_t cluster, char *name,
     size_t *max_len);
 
-/* since 14.2.x; note: a Nautilus point release after 14.2.0, by 14.2.21 (not pinned) */
+/* since 14.2.x; note: a Nautilus point release after 14.2.0, by 14.2.21 (not pinned); stub: mirror site names need Nautilus 14.2.x librbd */
 CEPH_RBD_API int rbd_mirror_site_name_set(rados_t cluster, const char *name);
 
 /* since 12.2.0 */
@@ -632,23 +632,23 @@ CEPH_RBD_API int rbd_mirror_mode_get(rados_ioctx_t io_ctx,
 CEPH_RBD_API int rbd_mirror_mode_set(rados_ioctx_t io_ctx,
     rbd_mirror_mode_t mirror_mode);
 
-/* since 20.2.0 */
+/* since 20.2.0; stub: remote namespace mirroring needs Tentacle librbd */
 CEPH_RBD_API int rbd_mirror_remote_namespace_get(rados_ioctx_t io_ctx,
     char *remote_namespace, size_t *max_len);
 
-/* since 20.2.0 */
+/* since 20.2.0; stub: remote namespace mirroring needs Tentacle librbd */
 CEPH_RBD_API int rbd_mirror_remote_namespace_set(rados_ioctx_t io_ctx,
     const char *remote_namespace);
 
-/* since 15.2.0 */
+/* since 15.2.0; stub: the pool mirror uuid is read by Octopus librbd only */
 CEPH_RBD_API int rbd_mirror_uuid_get(rados_ioctx_t io_ctx, char *uuid,
     size_t *max_len);
 
-/* since 14.2.x; note: a Nautilus point release after 14.2.0, by 14.2.21 (not pinned) */
+/* since 14.2.x; note: a Nautilus point release after 14.2.0, by 14.2.21 (not pinned); stub: peer bootstrap tokens need Nautilus 14.2.x librbd */
 CEPH_RBD_API int rbd_mirror_peer_bootstrap_create(rados_ioctx_t io_ctx,
     char *token, size_t *max_len);
 
-/* since 14.2.x; note: a Nautilus point release after 14.2.0, by 14.2.21 (not pinned) */
+/* since 14.2.x; note: a Nautilus point release after 14.2.0, by 14.2.21 (not pinned); stub: peer bootstrap tokens need Nautilus 14.2.x librbd */
 CEPH_RBD_API int rbd_mirror_peer_bootstrap_import(rados_ioctx_t io_ctx,
     rbd_mirror_peer_direction_t direction, const char *token);
 
@@ -665,7 +665,7 @@ CEPH_RBD_API int rbd_mirror_peer_site_set_name(rados_ioctx_t io_ctx,
 CEPH_RBD_API int rbd_mirror_peer_site_set_client_name(rados_ioctx_t io_ctx,
     const char *uuid, const char *client_name);
 
-/* since 15.2.0 */
+/* since 15.2.0; stub: older peers have no direction to set */
 CEPH_RBD_API int rbd_mirror_peer_site_set_direction(rados_ioctx_t io_ctx,
     const char *uuid, rbd_mirror_peer_direction_t direction);
 
@@ -673,7 +673,7 @@ CEPH_RBD_API int rbd_mirror_peer_site_set_direction(rados_ioctx_t io_ctx,
 CEPH_RBD_API int rbd_mirror_peer_site_remove(rados_ioctx_t io_ctx,
     const char *uuid);
 
-/* since 15.2.0 */
+/* since 15.2.0; stub: older peer lists have no direction, mirror_uuid or last_seen */
 CEPH_RBD_API int rbd_mirror_peer_site_list(rados_ioctx_t io_ctx,
     rbd_mirror_peer_site_t *peers, int *max_peers);
 
@@ -691,7 +691,7 @@ CEPH_RBD_API int rbd_mirror_peer_site_set_attributes(rados_ioctx_t p,
     const char *uuid, const char *keys, const char *values,
     size_t key_value_count);
 
-/* since 15.2.0 */
+/* since 15.2.0; stub: per-site mirror status needs Octopus librbd */
 CEPH_RBD_API int rbd_mirror_image_global_status_list(rados_ioctx_t io_ctx,
     const char *start_id, size_t max, char **image_ids,
     rbd_mirror_image_global_status_t *images, size_t *len);
@@ -725,12 +725,12 @@ CEPH_RBD_API int rbd_mirror_peer_set_client(rados_ioctx_t io_ctx,
 CEPH_RBD_API int rbd_mirror_peer_set_cluster(rados_ioctx_t io_ctx,
     const char *uuid, const char *cluster_name) CEPH_RBD_DEPRECATED;
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: peer attributes (mon_host, key) need Nautilus librbd */
 CEPH_RBD_API int rbd_mirror_peer_get_attributes(rados_ioctx_t p,
     const char *uuid, char *keys, size_t *max_key_len, char *values,
     size_t *max_value_len, size_t *key_value_count) CEPH_RBD_DEPRECATED;
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: peer attributes (mon_host, key) need Nautilus librbd */
 CEPH_RBD_API int rbd_mirror_peer_set_attributes(rados_ioctx_t p,
     const char *uuid, const char *keys, const char *values,
     size_t key_value_count) CEPH_RBD_DEPRECATED;
@@ -748,7 +748,7 @@ CEPH_RBD_API void rbd_mirror_image_status_list_cleanup(char **image_ids,
 CEPH_RBD_API int rbd_mirror_image_status_summary(rados_ioctx_t io_ctx,
     rbd_mirror_image_status_state_t *states, int *counts, size_t *maxlen);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: rbd-mirror instance records are read by Nautilus librbd only */
 CEPH_RBD_API int rbd_mirror_image_instance_id_list(rados_ioctx_t io_ctx,
     const char *start_id, size_t max, char **image_ids, char **instance_ids,
     size_t *len);
@@ -757,7 +757,7 @@ CEPH_RBD_API int rbd_mirror_image_instance_id_list(rados_ioctx_t io_ctx,
 CEPH_RBD_API void rbd_mirror_image_instance_id_list_cleanup(char **image_ids,
     char **instance_ids, size_t len);
 
-/* since 15.2.0 */
+/* since 15.2.0; stub: mirror image modes need Octopus librbd */
 CEPH_RBD_API int rbd_mirror_image_info_list(rados_ioctx_t io_ctx,
     rbd_mirror_image_mode_t *mode_filter, const char *start_id, size_t max,
     char **image_ids, rbd_mirror_image_mode_t *mode_entries,
@@ -767,24 +767,24 @@ CEPH_RBD_API int rbd_mirror_image_info_list(rados_ioctx_t io_ctx,
 CEPH_RBD_API void rbd_mirror_image_info_list_cleanup(char **image_ids,
     rbd_mirror_image_info_t *info_entries, size_t num_entries);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: pool metadata needs Nautilus librbd */
 CEPH_RBD_API int rbd_pool_metadata_get(rados_ioctx_t io_ctx, const char *key,
     char *value, size_t *val_len);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: pool metadata needs Nautilus librbd */
 CEPH_RBD_API int rbd_pool_metadata_set(rados_ioctx_t io_ctx, const char *key,
     const char *value);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: pool metadata needs Nautilus librbd */
 CEPH_RBD_API int rbd_pool_metadata_remove(rados_ioctx_t io_ctx,
     const char *key);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: pool metadata needs Nautilus librbd */
 CEPH_RBD_API int rbd_pool_metadata_list(rados_ioctx_t io_ctx,
     const char *start, uint64_t max, char *keys, size_t *key_len, char *values,
     size_t *vals_len);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: needs the vendor configuration schema (Nautilus) */
 CEPH_RBD_API int rbd_config_pool_list(rados_ioctx_t io_ctx,
     rbd_config_option_t *options, int *max_options);
 
@@ -866,7 +866,7 @@ CEPH_RBD_API int rbd_get_features(rbd_image_t image, uint64_t *features);
 CEPH_RBD_API int rbd_update_features(rbd_image_t image, uint64_t features,
     uint8_t enabled);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: operation features are read by Mimic librbd only */
 CEPH_RBD_API int rbd_get_op_features(rbd_image_t image, uint64_t *op_features);
 
 /* since 12.2.0 */
@@ -880,18 +880,18 @@ CEPH_RBD_API int rbd_get_stripe_count(rbd_image_t image,
 CEPH_RBD_API int rbd_get_create_timestamp(rbd_image_t image,
     struct timespec *timestamp);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: image access times are read by Nautilus librbd only */
 CEPH_RBD_API int rbd_get_access_timestamp(rbd_image_t image,
     struct timespec *timestamp);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: image modify times are read by Nautilus librbd only */
 CEPH_RBD_API int rbd_get_modify_timestamp(rbd_image_t image,
     struct timespec *timestamp);
 
 /* since 12.2.0 */
 CEPH_RBD_API int rbd_get_overlap(rbd_image_t image, uint64_t *overlap);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: an open image handle gives no older call its name */
 CEPH_RBD_API int rbd_get_name(rbd_image_t image, char *name, size_t *name_len);
 
 /* since 12.2.0 */
@@ -915,18 +915,18 @@ CEPH_RBD_API int rbd_get_parent_info2(rbd_image_t image, char *parent_poolname,
     size_t pidlen, char *parent_snapname,
     size_t psnapnamelen) CEPH_RBD_DEPRECATED;
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: older calls lack the parent pool id, namespace, trash state, snap id */
 CEPH_RBD_API int rbd_get_parent(rbd_image_t image,
     rbd_linked_image_spec_t *parent_image, rbd_snap_spec_t *parent_snap);
 
-/* since 16.2.0 */
+/* since 16.2.0; stub: import-only migration needs Pacific librbd */
 CEPH_RBD_API int rbd_get_migration_source_spec(rbd_image_t image,
     char *source_spec, size_t *max_len);
 
 /* since 12.2.0 */
 CEPH_RBD_API int rbd_get_flags(rbd_image_t image, uint64_t *flags);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: consistency groups need Mimic librbd (cls_rbd group records) */
 CEPH_RBD_API int rbd_get_group(rbd_image_t image, rbd_group_info_t *group_info,
     size_t group_info_size);
 
@@ -994,26 +994,26 @@ CEPH_RBD_API int rbd_copy_with_progress4(rbd_image_t image,
     rados_ioctx_t dest_p, const char *destname, rbd_image_options_t dest_opts,
     librbd_progress_fn_t cb, void *cbdata, size_t sparse_size);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: copying snapshots needs Mimic librbd (rbd_copy copies the head only) */
 CEPH_RBD_API int rbd_deep_copy(rbd_image_t src, rados_ioctx_t dest_io_ctx,
     const char *destname, rbd_image_options_t dest_opts);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: copying snapshots needs Mimic librbd (rbd_copy copies the head only) */
 CEPH_RBD_API int rbd_deep_copy_with_progress(rbd_image_t image,
     rados_ioctx_t dest_io_ctx, const char *destname,
     rbd_image_options_t dest_opts, librbd_progress_fn_t cb, void *cbdata);
 
-/* since 16.2.0 */
+/* since 16.2.0; stub: the encryption layer needs Pacific librbd */
 CEPH_RBD_API int rbd_encryption_format(rbd_image_t image,
     rbd_encryption_format_t format, rbd_encryption_options_t opts,
     size_t opts_size);
 
-/* since 16.2.0 */
+/* since 16.2.0; stub: the encryption layer needs Pacific librbd */
 CEPH_RBD_API int rbd_encryption_load(rbd_image_t image,
     rbd_encryption_format_t format, rbd_encryption_options_t opts,
     size_t opts_size);
 
-/* since 18.2.0 */
+/* since 18.2.0; stub: the encryption layer needs Pacific librbd */
 CEPH_RBD_API int rbd_encryption_load2(rbd_image_t image,
     const rbd_encryption_spec_t *specs, size_t spec_count);
 
@@ -1090,11 +1090,11 @@ CEPH_RBD_API int rbd_snap_get_name(rbd_image_t image, uint64_t snap_id,
 CEPH_RBD_API int rbd_snap_get_id(rbd_image_t image, const char *snapname,
     uint64_t *snap_id);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: snapshot namespaces are read by Mimic librbd only */
 CEPH_RBD_API int rbd_snap_get_namespace_type(rbd_image_t image,
     uint64_t snap_id, rbd_snap_namespace_type_t *namespace_type);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: consistency groups need Mimic librbd (cls_rbd group records) */
 CEPH_RBD_API int rbd_snap_get_group_namespace(rbd_image_t image,
     uint64_t snap_id, rbd_snap_group_namespace_t *group_snap,
     size_t group_snap_size);
@@ -1103,11 +1103,11 @@ CEPH_RBD_API int rbd_snap_get_group_namespace(rbd_image_t image,
 CEPH_RBD_API int rbd_snap_group_namespace_cleanup(rbd_snap_group_namespace_t *group_snap,
     size_t group_snap_size);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: trash snapshots (clone v2) are read by Nautilus librbd only */
 CEPH_RBD_API int rbd_snap_get_trash_namespace(rbd_image_t image,
     uint64_t snap_id, char *original_name, size_t max_length);
 
-/* since 19.2.0 */
+/* since 19.2.0; stub: the original namespace type is not reported by rbd_snap_get_trash_namespace */
 CEPH_RBD_API int rbd_snap_get_trash_namespace2(rbd_image_t image,
     uint64_t snap_id, rbd_snap_trash_namespace_t *trash_snap,
     size_t trash_snap_size);
@@ -1116,7 +1116,7 @@ CEPH_RBD_API int rbd_snap_get_trash_namespace2(rbd_image_t image,
 CEPH_RBD_API int rbd_snap_trash_namespace_cleanup(rbd_snap_trash_namespace_t *trash_snap,
     size_t trash_snap_size);
 
-/* since 15.2.0 */
+/* since 15.2.0; stub: snapshot-based mirroring needs Octopus librbd */
 CEPH_RBD_API int rbd_snap_get_mirror_namespace(rbd_image_t image,
     uint64_t snap_id, rbd_snap_mirror_namespace_t *mirror_snap,
     size_t mirror_snap_size);
@@ -1132,10 +1132,10 @@ CEPH_RBD_API int rbd_flatten(rbd_image_t image);
 CEPH_RBD_API int rbd_flatten_with_progress(rbd_image_t image,
     librbd_progress_fn_t cb, void *cbdata);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: sparsify needs Nautilus librbd */
 CEPH_RBD_API int rbd_sparsify(rbd_image_t image, size_t sparse_size);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: sparsify needs Nautilus librbd */
 CEPH_RBD_API int rbd_sparsify_with_progress(rbd_image_t image,
     size_t sparse_size, librbd_progress_fn_t cb, void *cbdata);
 
@@ -1143,7 +1143,7 @@ CEPH_RBD_API int rbd_sparsify_with_progress(rbd_image_t image,
 CEPH_RBD_API ssize_t rbd_list_children(rbd_image_t image, char *pools,
     size_t *pools_len, char *images, size_t *images_len) CEPH_RBD_DEPRECATED;
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: rbd_list_children reports no image ids and hides children in the trash */
 CEPH_RBD_API int rbd_list_children2(rbd_image_t image,
     rbd_child_info_t *children, int *max_children) CEPH_RBD_DEPRECATED;
 
@@ -1154,11 +1154,11 @@ CEPH_RBD_API void rbd_list_child_cleanup(rbd_child_info_t *child) CEPH_RBD_DEPRE
 CEPH_RBD_API void rbd_list_children_cleanup(rbd_child_info_t *children,
     size_t num_children) CEPH_RBD_DEPRECATED;
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: older calls lack child pool ids, namespaces, ids, trash state */
 CEPH_RBD_API int rbd_list_children3(rbd_image_t image,
     rbd_linked_image_spec_t *images, size_t *max_images);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: older calls lack child pool ids, namespaces, ids, trash state */
 CEPH_RBD_API int rbd_list_descendants(rbd_image_t image,
     rbd_linked_image_spec_t *images, size_t *max_images);
 
@@ -1228,7 +1228,7 @@ CEPH_RBD_API int rbd_discard(rbd_image_t image, uint64_t ofs, uint64_t len);
 CEPH_RBD_API ssize_t rbd_writesame(rbd_image_t image, uint64_t ofs, size_t len,
     const char *buf, size_t data_len, int op_flags);
 
-/* since 14.2.x; note: a Nautilus point release after 14.2.0, by 14.2.21 (not pinned) */
+/* since 14.2.x; note: a Nautilus point release after 14.2.0, by 14.2.21 (not pinned); stub: older discard/writesame zero data only as vendor settings allow */
 CEPH_RBD_API ssize_t rbd_write_zeroes(rbd_image_t image, uint64_t ofs,
     size_t len, int zero_flags, int op_flags);
 
@@ -1274,7 +1274,7 @@ CEPH_RBD_API int rbd_aio_discard(rbd_image_t image, uint64_t off, uint64_t len,
 CEPH_RBD_API int rbd_aio_writesame(rbd_image_t image, uint64_t off, size_t len,
     const char *buf, size_t data_len, rbd_completion_t c, int op_flags);
 
-/* since 14.2.x; note: a Nautilus point release after 14.2.0, by 14.2.21 (not pinned) */
+/* since 14.2.x; note: a Nautilus point release after 14.2.0, by 14.2.21 (not pinned); stub: older discard/writesame zero data only as vendor settings allow */
 CEPH_RBD_API int rbd_aio_write_zeroes(rbd_image_t image, uint64_t off,
     size_t len, rbd_completion_t c, int zero_flags, int op_flags);
 
@@ -1283,7 +1283,7 @@ CEPH_RBD_API ssize_t rbd_aio_compare_and_write(rbd_image_t image, uint64_t off,
     size_t len, const char *cmp_buf, const char *buf, rbd_completion_t c,
     uint64_t *mismatch_off, int op_flags);
 
-/* since 18.2.0 */
+/* since 18.2.0; stub: flattened iovec copies would have to outlive the request */
 CEPH_RBD_API ssize_t rbd_aio_compare_and_writev(rbd_image_t image,
     uint64_t off, const struct iovec *cmp_iov, int cmp_iovcnt,
     const struct iovec *iov, int iovcnt, rbd_completion_t c,
@@ -1355,11 +1355,11 @@ CEPH_RBD_API int rbd_mirror_image_demote(rbd_image_t image);
 /* since 12.2.0 */
 CEPH_RBD_API int rbd_mirror_image_resync(rbd_image_t image);
 
-/* since 15.2.0 */
+/* since 15.2.0; stub: snapshot-based mirroring needs Octopus librbd */
 CEPH_RBD_API int rbd_mirror_image_create_snapshot(rbd_image_t image,
     uint64_t *snap_id);
 
-/* since 16.2.0 */
+/* since 16.2.0; stub: snapshot-based mirroring needs Octopus librbd */
 CEPH_RBD_API int rbd_mirror_image_create_snapshot2(rbd_image_t image,
     uint32_t flags, uint64_t *snap_id);
 
@@ -1370,11 +1370,11 @@ CEPH_RBD_API int rbd_mirror_image_get_info(rbd_image_t image,
 /* since 15.2.0 */
 CEPH_RBD_API void rbd_mirror_image_get_info_cleanup(rbd_mirror_image_info_t *mirror_image_info);
 
-/* since 15.2.0 */
+/* since 15.2.0; stub: mirror image modes need Octopus librbd */
 CEPH_RBD_API int rbd_mirror_image_get_mode(rbd_image_t image,
     rbd_mirror_image_mode_t *mode);
 
-/* since 15.2.0 */
+/* since 15.2.0; stub: per-site mirror status needs Octopus librbd */
 CEPH_RBD_API int rbd_mirror_image_get_global_status(rbd_image_t image,
     rbd_mirror_image_global_status_t *mirror_image_global_status,
     size_t status_size);
@@ -1387,7 +1387,7 @@ CEPH_RBD_API int rbd_mirror_image_get_status(rbd_image_t image,
     rbd_mirror_image_status_t *mirror_image_status,
     size_t status_size) CEPH_RBD_DEPRECATED;
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: rbd-mirror instance records are read by Nautilus librbd only */
 CEPH_RBD_API int rbd_mirror_image_get_instance_id(rbd_image_t image,
     char *instance_id, size_t *id_max_length);
 
@@ -1404,11 +1404,11 @@ CEPH_RBD_API int rbd_aio_mirror_image_get_info(rbd_image_t image,
     rbd_mirror_image_info_t *mirror_image_info, size_t info_size,
     rbd_completion_t c);
 
-/* since 16.2.0 */
+/* since 16.2.0; stub: mirror image modes need Octopus librbd */
 CEPH_RBD_API int rbd_aio_mirror_image_get_mode(rbd_image_t image,
     rbd_mirror_image_mode_t *mode, rbd_completion_t c);
 
-/* since 15.2.0 */
+/* since 15.2.0; stub: per-site mirror status needs Octopus librbd */
 CEPH_RBD_API int rbd_aio_mirror_image_get_global_status(rbd_image_t image,
     rbd_mirror_image_global_status_t *mirror_global_image_status,
     size_t status_size, rbd_completion_t c);
@@ -1418,24 +1418,24 @@ CEPH_RBD_API int rbd_aio_mirror_image_get_status(rbd_image_t image,
     rbd_mirror_image_status_t *mirror_image_status, size_t status_size,
     rbd_completion_t c) CEPH_RBD_DEPRECATED;
 
-/* since 16.2.0 */
+/* since 16.2.0; stub: snapshot-based mirroring needs Octopus librbd */
 CEPH_RBD_API int rbd_aio_mirror_image_create_snapshot(rbd_image_t image,
     uint32_t flags, uint64_t *snap_id, rbd_completion_t c);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: consistency groups need Mimic librbd (cls_rbd group records) */
 CEPH_RBD_API int rbd_group_create(rados_ioctx_t p, const char *name);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: consistency groups need Mimic librbd (cls_rbd group records) */
 CEPH_RBD_API int rbd_group_remove(rados_ioctx_t p, const char *name);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: consistency groups need Mimic librbd (cls_rbd group records) */
 CEPH_RBD_API int rbd_group_list(rados_ioctx_t p, char *names, size_t *size);
 
-/* since 19.2.0 */
+/* since 19.2.0; stub: no older call reports a group id */
 CEPH_RBD_API int rbd_group_get_id(rados_ioctx_t p, const char *group_name,
     char *group_id, size_t *size);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: consistency groups need Mimic librbd (cls_rbd group records) */
 CEPH_RBD_API int rbd_group_rename(rados_ioctx_t p, const char *src_name,
     const char *dest_name);
 
@@ -1450,7 +1450,7 @@ CEPH_RBD_API int rbd_update_watch(rbd_image_t image, uint64_t *handle,
 /* since 12.2.0 */
 CEPH_RBD_API int rbd_update_unwatch(rbd_image_t image, uint64_t handle);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: listing image watchers needs Mimic librbd */
 CEPH_RBD_API int rbd_watchers_list(rbd_image_t image,
     rbd_image_watcher_t *watchers, size_t *max_watchers);
 
@@ -1458,7 +1458,7 @@ CEPH_RBD_API int rbd_watchers_list(rbd_image_t image,
 CEPH_RBD_API void rbd_watchers_list_cleanup(rbd_image_watcher_t *watchers,
     size_t num_watchers);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: needs the vendor configuration schema (Nautilus) */
 CEPH_RBD_API int rbd_config_image_list(rbd_image_t image,
     rbd_config_option_t *options, int *max_options);
 
@@ -1466,19 +1466,19 @@ CEPH_RBD_API int rbd_config_image_list(rbd_image_t image,
 CEPH_RBD_API void rbd_config_image_list_cleanup(rbd_config_option_t *options,
     int max_options);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: consistency groups need Mimic librbd (cls_rbd group records) */
 CEPH_RBD_API int rbd_group_image_add(rados_ioctx_t group_p,
     const char *group_name, rados_ioctx_t image_p, const char *image_name);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: consistency groups need Mimic librbd (cls_rbd group records) */
 CEPH_RBD_API int rbd_group_image_remove(rados_ioctx_t group_p,
     const char *group_name, rados_ioctx_t image_p, const char *image_name);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: consistency groups need Mimic librbd (cls_rbd group records) */
 CEPH_RBD_API int rbd_group_image_remove_by_id(rados_ioctx_t group_p,
     const char *group_name, rados_ioctx_t image_p, const char *image_id);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: consistency groups need Mimic librbd (cls_rbd group records) */
 CEPH_RBD_API int rbd_group_image_list(rados_ioctx_t group_p,
     const char *group_name, rbd_group_image_info_t *images,
     size_t group_image_info_size, size_t *num_entries);
@@ -1487,7 +1487,7 @@ CEPH_RBD_API int rbd_group_image_list(rados_ioctx_t group_p,
 CEPH_RBD_API int rbd_group_image_list_cleanup(rbd_group_image_info_t *images,
     size_t group_image_info_size, size_t num_entries);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: consistency groups need Mimic librbd (cls_rbd group records) */
 CEPH_RBD_API int rbd_group_snap_create(rados_ioctx_t group_p,
     const char *group_name, const char *snap_name);
 
@@ -1495,16 +1495,16 @@ CEPH_RBD_API int rbd_group_snap_create(rados_ioctx_t group_p,
 CEPH_RBD_API int rbd_group_snap_create2(rados_ioctx_t group_p,
     const char *group_name, const char *snap_name, uint32_t flags);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: consistency groups need Mimic librbd (cls_rbd group records) */
 CEPH_RBD_API int rbd_group_snap_remove(rados_ioctx_t group_p,
     const char *group_name, const char *snap_name);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: consistency groups need Mimic librbd (cls_rbd group records) */
 CEPH_RBD_API int rbd_group_snap_rename(rados_ioctx_t group_p,
     const char *group_name, const char *old_snap_name,
     const char *new_snap_name);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: consistency groups need Mimic librbd (cls_rbd group records) */
 CEPH_RBD_API int rbd_group_snap_list(rados_ioctx_t group_p,
     const char *group_name, rbd_group_snap_info_t *snaps,
     size_t group_snap_info_size, size_t *num_entries);
@@ -1513,7 +1513,7 @@ CEPH_RBD_API int rbd_group_snap_list(rados_ioctx_t group_p,
 CEPH_RBD_API int rbd_group_snap_list_cleanup(rbd_group_snap_info_t *snaps,
     size_t group_snap_info_size, size_t num_entries);
 
-/* since 20.2.0 */
+/* since 20.2.0; stub: rbd_group_snap_list lacks snapshot ids and image snapshots */
 CEPH_RBD_API int rbd_group_snap_list2(rados_ioctx_t group_p,
     const char *group_name, rbd_group_snap_info2_t *snaps,
     size_t *num_entries);
@@ -1522,7 +1522,7 @@ CEPH_RBD_API int rbd_group_snap_list2(rados_ioctx_t group_p,
 CEPH_RBD_API void rbd_group_snap_list2_cleanup(rbd_group_snap_info2_t *snaps,
     size_t num_entries);
 
-/* since 20.2.0 */
+/* since 20.2.0; stub: rbd_group_snap_list lacks snapshot ids and image snapshots */
 CEPH_RBD_API int rbd_group_snap_get_info(rados_ioctx_t group_p,
     const char *group_name, const char *snap_name,
     rbd_group_snap_info2_t *group_snap);
@@ -1530,57 +1530,57 @@ CEPH_RBD_API int rbd_group_snap_get_info(rados_ioctx_t group_p,
 /* since 20.2.0 */
 CEPH_RBD_API void rbd_group_snap_get_info_cleanup(rbd_group_snap_info2_t *group_snap);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: consistency groups need Mimic librbd (cls_rbd group records) */
 CEPH_RBD_API int rbd_group_snap_rollback(rados_ioctx_t group_p,
     const char *group_name, const char *snap_name);
 
-/* since 13.2.0 */
+/* since 13.2.0; stub: consistency groups need Mimic librbd (cls_rbd group records) */
 CEPH_RBD_API int rbd_group_snap_rollback_with_progress(rados_ioctx_t group_p,
     const char *group_name, const char *snap_name, librbd_progress_fn_t cb,
     void *cbdata);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: RBD namespaces need Nautilus librbd */
 CEPH_RBD_API int rbd_namespace_create(rados_ioctx_t io,
     const char *namespace_name);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: RBD namespaces need Nautilus librbd */
 CEPH_RBD_API int rbd_namespace_remove(rados_ioctx_t io,
     const char *namespace_name);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: RBD namespaces need Nautilus librbd */
 CEPH_RBD_API int rbd_namespace_list(rados_ioctx_t io, char *namespace_names,
     size_t *size);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: RBD namespaces need Nautilus librbd */
 CEPH_RBD_API int rbd_namespace_exists(rados_ioctx_t io,
     const char *namespace_name, bool *exists);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: pool validation and rbd_info setup need Nautilus librbd */
 CEPH_RBD_API int rbd_pool_init(rados_ioctx_t io, bool force);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: pool stats handles are vendor C++ objects (Nautilus) */
 CEPH_RBD_API void rbd_pool_stats_create(rbd_pool_stats_t *stats);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: releases a vendor-internal C++ object */
 CEPH_RBD_API void rbd_pool_stats_destroy(rbd_pool_stats_t stats);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: pool stats handles are vendor C++ objects (Nautilus) */
 CEPH_RBD_API int rbd_pool_stats_option_add_uint64(rbd_pool_stats_t stats,
     int stat_option, uint64_t *stat_val);
 
-/* since 14.2.0 */
+/* since 14.2.0; stub: pool stats handles are vendor C++ objects (Nautilus) */
 CEPH_RBD_API int rbd_pool_stats_get(rados_ioctx_t io, rbd_pool_stats_t stats);
 
-/* since 16.2.0 */
+/* since 16.2.0; stub: the quiesce protocol needs Pacific librbd */
 CEPH_RBD_API int rbd_quiesce_watch(rbd_image_t image,
     rbd_update_callback_t quiesce_cb, rbd_update_callback_t unquiesce_cb,
     void *arg, uint64_t *handle);
 
-/* since 16.2.0 */
+/* since 16.2.0; stub: the quiesce protocol needs Pacific librbd */
 CEPH_RBD_API void rbd_quiesce_complete(rbd_image_t image, uint64_t handle,
     int r);
 
-/* since 16.2.0 */
+/* since 16.2.0; stub: the quiesce protocol needs Pacific librbd */
 CEPH_RBD_API int rbd_quiesce_unwatch(rbd_image_t image, uint64_t handle);
 
 #if __GNUC__ >= 4

@@ -9,7 +9,8 @@ trap 'rm -rf "$work"' EXIT
 
 /usr/bin/python3 "$root/gen/functable.py" --emit counts --root "$root" \
     --emulations "$root"/shim/emulate/*.c
-/usr/bin/python3 "$root/gen/functable.py" --emit json --root "$root" |
+/usr/bin/python3 "$root/gen/functable.py" --emit json --root "$root" \
+    --emulations "$root"/shim/emulate/*.c |
     /usr/bin/python3 -c '
 import json, sys
 for r in json.load(sys.stdin):
