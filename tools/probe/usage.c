@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* --help: what the tool answers, for someone who has never used it. */
+#include "usage.h"
+
+#include <stdio.h>
+
+void usage(FILE *f)
+{
+  fputs(
+"Usage: rbdcompat-probe [OPTION]...\n"
+"Says whether this machine's Ceph client libraries (the vendor's librbd.so.1\n"
+"and librados.so.2) have what programs written for upstream Ceph need, and\n"
+"what librbdcompat does about anything they lack.\n"
+"\n"
+"With no option it finds the vendor's libraries exactly as librbdcompat\n"
+"would, prints their files and versions, and lists every upstream librbd and\n"
+"librados function as\n"
+"  present           the vendor has it: librbdcompat passes calls on to it\n"
+"  missing-emulated  the vendor lacks it: librbdcompat does the same thing\n"
+"                    with functions the vendor has\n"
+"  missing-stubbed   the vendor lacks it: calls fail cleanly with ENOSYS\n"
+"followed by a summary per library and per Ceph release.\n"
+"\n"
+"Options:\n"
+"  --librbd PATH     use this librbd.so.1 (as RBDCOMPAT_LIBRBD=PATH does)\n"
+"  --librados PATH   use this librados.so.2 (as RBDCOMPAT_LIBRADOS=PATH does)\n"
+"  --binary FILE     also tell which librbd/librados functions the program\n"
+"                    or library FILE needs and whether it runs on the\n"
+"                    vendor's libraries, without librbdcompat and with it\n"
+"                    (may be given more than once)\n"
+"  --headers DIR     also compare the vendor's C headers (DIR/rbd/librbd.h,\n"
+"                    DIR/rados/librados.h) with librbdcompat's: constants,\n"
+"                    struct layouts and prototypes; needs a C compiler\n"
+"                    (cc, or the one $CC names)\n"
+"  --json            print the report as JSON instead of text\n"
+"  --brief           leave out the functions that are present (text only)\n"
+"  -h, --help        print this help\n"
+"  -V, --version     print the version\n"
+"\n"
+"Exit status:\n"
+"  0  nothing needed is missing or uncovered\n"
+"  1  a --binary needs a function that the vendor lacks and librbdcompat can\n"
+"     only stub or does not have, or a header constant, layout or prototype\n"
+"     differs (no shim can fix that)\n"
+"  2  bad usage, or input that cannot be read (no such file, not ELF, other\n"
+"     architecture, truncated, not a Ceph library, headers that do not\n"
+"     compile)\n"
+"\n"
+"Examples:\n"
+"  rbdcompat-probe --brief\n"
+"  rbdcompat-probe --brief --binary /usr/lib/x86_64-linux-gnu/qemu/block-rbd.so\n"
+"  rbdcompat-probe --librbd /opt/vendor/lib/librbd.so.1 \\\n"
+"                  --librados /opt/vendor/lib/librados.so.2 \\\n"
+"                  --headers /opt/vendor/include\n"
+"\n"
+"See rbdcompat-probe(1) for the report and the JSON schema.\n", f);
+}
