@@ -24,6 +24,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
+#include <link.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,10 +67,22 @@ int rbdcompat_is_self(const void *addr)
 static int vet(void *h, const struct libinfo *li, char *why, size_t len)
 {
   void *probe = dlsym(h, li->probe);
+  struct link_map *lm = NULL;
+  Dl_info info;
 
   if (!probe) {
     snprintf(why, len, "it does not export %s: not a %s", li->probe,
              li->soname);
+    return -1;
+  }
+  /* dlsym() searches the library's dependencies too: librbd.so.1 offered
+   * as librados finds rados_version in its own librados. The probe must
+   * be defined by the file itself. */
+  if (dlinfo(h, RTLD_DI_LINKMAP, &lm) == 0 && lm && dladdr(probe, &info) &&
+      info.dli_fname && lm->l_name && *lm->l_name &&
+      strcmp(info.dli_fname, lm->l_name) != 0) {
+    snprintf(why, len, "%s comes from its dependency %s: not a %s",
+             li->probe, info.dli_fname, li->soname);
     return -1;
   }
   if (rbdcompat_is_self(probe)) {

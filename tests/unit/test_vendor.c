@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include <rbd/librbd.h>
+#include <rados/librados.h>
 
 START_TEST(missing_vendor_file_gives_stub_answers_and_says_why)
 {
@@ -48,6 +49,19 @@ START_TEST(a_library_that_is_not_librbd_is_refused)
   err = capture_stop();
   ck_assert_int_eq(count_lines(err, "does not export rbd_version: not a"
                                     " librbd.so.1"), 1);
+}
+END_TEST
+
+START_TEST(a_library_that_only_depends_on_librados_is_refused)
+{
+  /* It links a librados, whose rados_version dlsym() finds through it. */
+  const char *err;
+
+  setenv("RBDCOMPAT_LIBRADOS", mock_path("special", "libdependent.so"), 1);
+  capture_start();
+  ck_assert_int_eq(rados_pool_lookup(NULL, "rbd"), -ENOSYS);
+  err = capture_stop();
+  ck_assert_int_eq(count_lines(err, "rados_version comes from its dependency"), 1);
 }
 END_TEST
 
@@ -143,6 +157,7 @@ int main(void)
 
   tcase_add_test(tc, missing_vendor_file_gives_stub_answers_and_says_why);
   tcase_add_test(tc, a_library_that_is_not_librbd_is_refused);
+  tcase_add_test(tc, a_library_that_only_depends_on_librados_is_refused);
   tcase_add_test(tc, a_file_that_is_not_elf_is_refused);
   tcase_add_test(tc, the_shim_itself_is_refused);
   tcase_add_test(tc, vendor_dir_is_used_when_nothing_else_is_loaded);
