@@ -26,6 +26,7 @@
 #include <limits.h>
 #include <link.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,14 +53,41 @@ struct loaded {
 
 static _Atomic(struct loaded *) published[RBDCOMPAT_NLIBS];
 
+/* The shim's own address range, found once (dl_iterate_phdr walks the
+ * loaded objects' program headers; no symbol table is searched, unlike
+ * dladdr()). Racing threads compute the same range. */
+static _Atomic uintptr_t self_lo, self_hi;
+
+static int find_self(struct dl_phdr_info *info, size_t size, void *data)
+{
+  uintptr_t me = (uintptr_t)data, lo = UINTPTR_MAX, hi = 0;
+  int i;
+
+  (void)size;
+  for (i = 0; i < info->dlpi_phnum; i++) {
+    const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+
+    if (ph->p_type != PT_LOAD)
+      continue;
+    if (info->dlpi_addr + ph->p_vaddr < lo)
+      lo = info->dlpi_addr + ph->p_vaddr;
+    if (info->dlpi_addr + ph->p_vaddr + ph->p_memsz > hi)
+      hi = info->dlpi_addr + ph->p_vaddr + ph->p_memsz;
+  }
+  if (me < lo || me >= hi)
+    return 0;
+  atomic_store(&self_hi, hi);
+  atomic_store(&self_lo, lo); /* published last: lo != 0 means known */
+  return 1;
+}
+
 int rbdcompat_is_self(const void *addr)
 {
-  Dl_info self, other;
+  uintptr_t a = (uintptr_t)addr;
 
-  if (!dladdr((const void *)&rbdcompat_is_self, &self) ||
-      !dladdr(addr, &other))
-    return 0;
-  return self.dli_fbase == other.dli_fbase;
+  if (!atomic_load(&self_lo))
+    dl_iterate_phdr(find_self, (void *)(uintptr_t)&rbdcompat_is_self);
+  return a >= atomic_load(&self_lo) && a < atomic_load(&self_hi);
 }
 
 /* Check that handle h is a real vendor library and not the shim. Returns
