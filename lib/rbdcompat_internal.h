@@ -87,6 +87,11 @@ rbdcompat_fnptr rbdcompat_vendor_sym(const struct rbdcompat_fn *fn)
 /* Is addr inside the shim's own object? */
 int rbdcompat_is_self(const void *addr) RBDCOMPAT_HIDDEN;
 
+/* Around a load of the vendor library: fork() waits while one is in
+ * progress (lib/fork_gate.c). */
+void rbdcompat_fork_gate_enter(void) RBDCOMPAT_HIDDEN;
+void rbdcompat_fork_gate_leave(void) RBDCOMPAT_HIDDEN;
+
 /* The default vendor directory for drop-in installs (meson option). */
 extern const char rbdcompat_default_vendor_dir[] RBDCOMPAT_HIDDEN;
 

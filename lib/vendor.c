@@ -23,6 +23,7 @@
 
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <link.h>
 #include <stdatomic.h>
@@ -132,12 +133,39 @@ static void where(void *h, const struct libinfo *li, char *out, size_t len)
     snprintf(out, len, "%s", li->soname);
 }
 
+/* dlopen() of a path reads the file: a FIFO (or a terminal, a socket)
+ * would block it forever. Only a file that can be read without blocking
+ * and sought in goes on to dlopen(). */
+static int readable_file(const char *file, char *why, size_t len)
+{
+  int fd, seekable;
+
+  if (!strchr(file, '/'))
+    return 0; /* a soname: the dynamic loader searches regular files */
+  fd = open(file, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    snprintf(why, len, "%s", strerror(errno));
+    return -1;
+  }
+  seekable = lseek(fd, 0, SEEK_END) >= 0;
+  close(fd);
+  if (!seekable) {
+    snprintf(why, len, "not a regular ELF file");
+    return -1;
+  }
+  return 0;
+}
+
 static void *try_open(const char *file, int flags, const struct libinfo *li,
                       struct loaded *r)
 {
   char why[256];
   void *h;
 
+  if (readable_file(file, why, sizeof why)) {
+    snprintf(r->error, sizeof r->error, "cannot load %s: %s", file, why);
+    return NULL;
+  }
   dlerror();
   h = dlopen(file, flags);
   if (!h) {
@@ -213,7 +241,9 @@ const struct rbdcompat_vendor *rbdcompat_vendor(enum rbdcompat_lib lib)
   r = malloc(sizeof *r);
   if (!r)
     return &no_memory.v;
+  rbdcompat_fork_gate_enter();
   load(lib, r);
+  rbdcompat_fork_gate_leave();
   if (atomic_compare_exchange_strong_explicit(&published[lib], &expected, r,
                                               memory_order_acq_rel,
                                               memory_order_acquire)) {
