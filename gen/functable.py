@@ -339,6 +339,9 @@ def emit_map(rows):
         out += ['    %s;' % n for n in sorted(set(names))]
         out.append('  local:')
         out.append('    rbdcompat_*;')
+        # musl's crti.o makes these global; the API is all we export.
+        out.append('    _init;')
+        out.append('    _fini;')
         out.append('};')
     if not nodes:
         out.append('{ local: rbdcompat_*; };')

@@ -272,6 +272,22 @@ const struct rbdcompat_vendor *rbdcompat_vendor(enum rbdcompat_lib lib)
  * dlsym() returns it whenever it exists (it prefers base definitions);
  * when it does not, dlsym() falls back to the one versioned definition,
  * which is how a library without the base one is recognised. */
+#ifndef RBDCOMPAT_HAVE_DLVSYM
+/* Does the library define symbol versions at all (a DT_VERDEF entry)? */
+static int has_symbol_versions(void *h)
+{
+  struct link_map *lm = NULL;
+  const ElfW(Dyn) *d;
+
+  if (dlinfo(h, RTLD_DI_LINKMAP, &lm) != 0 || !lm || !lm->l_ld)
+    return 0;
+  for (d = lm->l_ld; d->d_tag != DT_NULL; d++)
+    if (d->d_tag == DT_VERDEF)
+      return 1;
+  return 0;
+}
+#endif
+
 static void *versioned_sym(void *h, const struct rbdcompat_fn *fn)
 {
   int base = !strcmp(fn->version, "Base");
@@ -294,8 +310,11 @@ static void *versioned_sym(void *h, const struct rbdcompat_fn *fn)
   }
   return plain;
 #else
-  /* No dlvsym() (musl): dlsym() gives the default version, and the hidden
-   * base definition cannot be asked for. */
+  /* No dlvsym() (musl): dlsym() gives the default version of a versioned
+   * library, and its hidden base definition cannot be asked for; in a
+   * library without versions the one definition is the base one. */
+  if (!has_symbol_versions(h))
+    return base ? dlsym(h, fn->name) : NULL;
   return base ? NULL : dlsym(h, fn->name);
 #endif
 }

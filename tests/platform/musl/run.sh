@@ -22,29 +22,12 @@
 #   fault-fuzz-config  a clang/glibc build: nothing musl about it
 #   suite probe        runs the (musl) probe against Debian's glibc-built
 #                      Pacific libraries, which a musl process cannot load
-# Known to fail on musl:
-#   exports            musl's crti.o defines _init and _fini as global
-#                      symbols, so the shim exports two more symbols than
-#                      the table (harmless; fix: make them local in the
-#                      version script, gen/functable.py emit_map)
 # Single test cases (minicheck's MINICHECK_SKIP / MINICHECK_XFAIL):
 #   an_already_loaded_librbd_is_used (vendor)   skipped: musl recognises a
 #       loaded library by the name it was loaded under, never by DT_SONAME,
 #       so a librbd the program dlopen()ed by path is not found by
 #       dlopen("librbd.so.1", RTLD_NOLOAD). (One linked by soname, the
 #       LD_PRELOAD case, is found.)
-#   vendor_without_symbol_versions, tmap_on_a_vendor_without_symbol_versions
-#       (default-versions)   KNOWN BUG on musl, expected to fail: without
-#       dlvsym() the shim cannot tell an unversioned (pre-14.2.0) librados
-#       from a versioned one, and forwards a new caller to the old layout.
-#       Fix in the hardening report (lib/vendor.c: look for DT_VERDEF).
-# The known bugs (suite known-bug) are run and their results shown, but
-# do not count: musl's loader differs (dlclose() never unloads; a fork()
-# in the middle of a dlopen() is refused with "inconsistent due to
-# multithreaded fork"), so their outcome can differ from glibc's.
-#
-# Usage: run.sh [meson setup options]
-# Environment: MUSL_BUILD_DIR (default SRC/build-musl), VARIANTS_JOBS (2).
 set -euo pipefail
 
 src=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -54,7 +37,7 @@ jobs=${VARIANTS_JOBS:-2}
 not_on_musl=(conformance versions cleanup cleanup-memcheck pkgconfig-consumer
              fault-fuzz-config)
 # Known to fail on musl (run; a pass is a failure: take it off the list).
-xfail_on_musl=(exports)
+xfail_on_musl=()
 
 command -v musl-gcc >/dev/null ||
   { echo "musl: musl-gcc not found (Debian: apt-get install musl-tools)" >&2; exit 1; }
@@ -138,7 +121,7 @@ echo "musl: librbdcompat.so.1 needs: $needed"
 
 # --- run --------------------------------------------------------------------
 export MINICHECK_SKIP=an_already_loaded_librbd_is_used
-export MINICHECK_XFAIL=vendor_without_symbol_versions,tmap_on_a_vendor_without_symbol_versions
+export MINICHECK_XFAIL=
 status=0
 meson test -C "$dir" --no-rebuild --num-processes "$jobs" --print-errorlogs \
   "${tests[@]}" || status=1
