@@ -9,10 +9,12 @@ MOCK_EXPORT void mock_record(unsigned idx, unsigned nargs,
 {
   unsigned i;
 
-  mock_last.idx = idx;
-  mock_last.nargs = nargs;
+  /* Relaxed atomic stores: threaded tests call mocks at once, and only
+   * single-threaded tests read the last call back. */
+  __atomic_store_n(&mock_last.idx, idx, __ATOMIC_RELAXED);
+  __atomic_store_n(&mock_last.nargs, nargs, __ATOMIC_RELAXED);
   for (i = 0; i < nargs && i < MOCK_MAX_ARGS; i++)
-    mock_last.args[i] = args[i];
+    __atomic_store_n(&mock_last.args[i], args[i], __ATOMIC_RELAXED);
   if (idx < MOCK_MAX_ROWS)
     __atomic_add_fetch(&mock_calls[idx], 1, __ATOMIC_RELAXED);
 }
