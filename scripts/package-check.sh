@@ -40,7 +40,7 @@ jobs=${VARIANTS_JOBS:-2}
 log() { printf 'package-check: %s\n' "$*" >&2; }
 fail() { printf 'package-check: FAIL: %s\n' "$*" >&2; exit 1; }
 
-version=$(sed -n "s/^ *version *: *'\([^']*\)'.*/\1/p" "$src/meson.build" | head -1)
+version=$(sed -n "s/^ *version *: *'\([^']*\)'.*/\1/p" "$src/meson.build" | sed -n 1p)
 [ -n "$version" ] || fail "no project version in meson.build"
 have_probe=no
 [ -f "$src/tools/probe/meson.build" ] && have_probe=yes
@@ -71,7 +71,7 @@ check_deb() {
   expect_in() { # PACKAGE PATH...: each path is in the package
     local pkg=$1 deb list p
     shift
-    deb=$(ls "$work/${pkg}_"*.deb 2>/dev/null | head -1)
+    deb=$(ls "$work/${pkg}_"*.deb 2>/dev/null | sed -n 1p)
     [ -n "$deb" ] || fail "no $pkg package"
     list=$(dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|; s|/$||')
     for p in "$@"; do
@@ -138,9 +138,11 @@ EOF
 check_rpm() {
   local top=$work/rpmbuild spec=$src/rpm/librbdcompat.spec dest rpmopts=() rpms
   local specver
-  specver=$(rpmspec -q --qf '%{VERSION}\n' "$spec" 2>/dev/null | head -1)
+  specver=$(rpmspec -q --qf '%{VERSION}\n' "$spec" 2>/dev/null | sed -n 1p)
   [ "$specver" = "$version" ] || fail "the spec is at $specver, meson.build at $version"
   [ "$have_probe" = yes ] || rpmopts=(--without probe)
+  [ -z "${RBDCOMPAT_MESON_ARGS:-}" ] ||
+    rpmopts+=(--define "rbdcompat_meson_args $RBDCOMPAT_MESON_ARGS")
 
   # %files against what meson installs, in the spec's layout.
   dest=$work/rpm-destdir
@@ -149,15 +151,14 @@ check_rpm() {
     ${RBDCOMPAT_MESON_ARGS:-} >/dev/null
   ninja -C "$work/rpm-layout" -j "$jobs" >/dev/null
   meson install -C "$work/rpm-layout" --no-rebuild --quiet --destdir "$dest"
-  "$src/rpm/check-files.sh" "$spec" "$dest" "${rpmopts[@]}"
+  "$src/rpm/check-files.sh" "$spec" "$dest" \
+    $([ "$have_probe" = yes ] || echo --without probe)
 
   mkdir -p "$top/SOURCES"
   tar -C "$work" -czf "$top/SOURCES/librbdcompat-$version.tar.gz" "librbdcompat-$version"
   log "rpmbuild -bb ${rpmopts[*]}"
   rpmbuild -bb --nodeps --define "_topdir $top" \
-    --define "_smp_mflags -j$jobs" \
-    --define "rbdcompat_meson_args ${RBDCOMPAT_MESON_ARGS:-}" \
-    "${rpmopts[@]}" "$spec" > "$work/rpm-build.log" 2>&1 ||
+    --define "_smp_mflags -j$jobs" "${rpmopts[@]}" "$spec" > "$work/rpm-build.log" 2>&1 ||
     { tail -50 "$work/rpm-build.log" >&2; fail "rpmbuild (log: $work/rpm-build.log)"; }
   mapfile -t rpms < <(find "$top/RPMS" -name '*.rpm' | sort)
   log "built: $(printf '%s ' "${rpms[@]##*/}")"
