@@ -67,6 +67,10 @@ extern const rbdcompat_fnptr rbdcompat_stubs[] RBDCOMPAT_HIDDEN;
  * stub. Called once per row by the row's resolver; never fails. */
 rbdcompat_fnptr rbdcompat_resolve(unsigned idx) RBDCOMPAT_HIDDEN;
 
+/* What a row's stub answers, in words ("returns -ENOSYS"). */
+const char *rbdcompat_stub_answer(const struct rbdcompat_fn *fn)
+    RBDCOMPAT_HIDDEN;
+
 /* --- the vendor libraries (lib/vendor.c) ----------------------------- */
 
 struct rbdcompat_vendor {

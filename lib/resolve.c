@@ -17,7 +17,7 @@
  * build checks the table fits (static assert in the generated table). */
 static atomic_uchar warned[RBDCOMPAT_MAX_FNS];
 
-static const char *stub_answer(const struct rbdcompat_fn *fn)
+const char *rbdcompat_stub_answer(const struct rbdcompat_fn *fn)
 {
   switch (fn->ret) {
   case RBDCOMPAT_RET_SIGNED:
@@ -56,7 +56,7 @@ rbdcompat_fnptr rbdcompat_resolve(unsigned idx)
     snprintf(answer, sizeof answer, "emulated: %s", fn->why);
   } else {
     f = rbdcompat_stubs[idx];
-    snprintf(answer, sizeof answer, "%s", stub_answer(fn));
+    snprintf(answer, sizeof answer, "%s", rbdcompat_stub_answer(fn));
   }
   if (!atomic_exchange(&warned[idx], 1))
     rbdcompat_log(RBDCOMPAT_LOG_WARN, "%s is %s; %s", name, why, answer);

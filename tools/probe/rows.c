@@ -68,18 +68,10 @@ const char *fn_status_name(unsigned status)
   }
 }
 
+/* The shim's own words for it (lib/resolve.c), so both always agree. */
 const char *stub_answer(const struct rbdcompat_fn *fn)
 {
-  switch (fn->ret) {
-  case RBDCOMPAT_RET_SIGNED:
-    return "returns -ENOSYS";
-  case RBDCOMPAT_RET_UNSIGNED:
-    return "returns 0 with errno ENOSYS";
-  case RBDCOMPAT_RET_POINTER:
-    return "returns NULL with errno ENOSYS";
-  default:
-    return "does nothing";
-  }
+  return rbdcompat_stub_answer(fn);
 }
 
 const char *lib_name(unsigned lib)
