@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,7 +113,7 @@ START_TEST(fork_after_the_first_call)
 }
 END_TEST
 
-static volatile int stop;
+static atomic_int stop;
 
 static void *busy(void *arg)
 {
