@@ -68,22 +68,6 @@ static void print_mem(int stage)
          proc_kb("/proc/self/smaps_rollup", "Pss:"));
 }
 
-static ffi_type *ffi_of(const struct ffi_arg_desc *d)
-{
-  if (!d->valid)
-    return &ffi_type_void;
-  if (d->tclass == TC_POINTER)
-    return &ffi_type_pointer;
-  if (d->tclass == TC_REAL)
-    return d->size == 4 ? &ffi_type_float : &ffi_type_double;
-  switch (d->size) {
-  case 1: return &ffi_type_uint8;
-  case 2: return &ffi_type_uint16;
-  case 4: return &ffi_type_uint32;
-  default: return &ffi_type_uint64;
-  }
-}
-
 /* A row's entry point in h. dlsym() prefers a hidden base definition, as
  * the unit tests' harness explains; any other version needs dlvsym(). */
 static void *entry(void *h, const struct ffi_sig *sig)
@@ -140,9 +124,9 @@ static void prepare(struct call *calls, void *rbd, void *rados)
     }
     memcpy(&calls[i].fn, &p, sizeof p); /* as dlsym(3) says */
     for (k = 0; k < sig->nargs; k++)
-      calls[i].types[k] = ffi_of(&sig->args[k]);
+      calls[i].types[k] = conformance_ffi_type(&sig->args[k]);
     if (ffi_prep_cif(&calls[i].cif, FFI_DEFAULT_ABI, sig->nargs,
-                     ffi_of(&sig->ret), calls[i].types) != FFI_OK)
+                     conformance_ffi_type(&sig->ret), calls[i].types) != FFI_OK)
       exit(2);
   }
 }

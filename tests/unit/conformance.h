@@ -29,6 +29,10 @@ struct ffi_sig {
   const struct ffi_arg_desc *args;
 };
 
+/* The libffi type of an argument or return value (conformance_ffi.c). */
+struct _ffi_type;
+struct _ffi_type *conformance_ffi_type(const struct ffi_arg_desc *d);
+
 extern const struct ffi_sig conformance_sigs[];
 extern const unsigned conformance_nsigs;
 

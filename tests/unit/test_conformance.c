@@ -14,22 +14,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static ffi_type *ffi_of(const struct ffi_arg_desc *d)
-{
-  if (!d->valid)
-    return &ffi_type_void;
-  if (d->tclass == TC_POINTER)
-    return &ffi_type_pointer;
-  if (d->tclass == TC_REAL)
-    return d->size == 4 ? &ffi_type_float : &ffi_type_double;
-  switch (d->size) {
-  case 1: return &ffi_type_uint8;
-  case 2: return &ffi_type_uint16;
-  case 4: return &ffi_type_uint32;
-  default: return &ffi_type_uint64;
-  }
-}
-
 /* The sentinel of argument i of row idx, as the mock records it. */
 static uint64_t sentinel(const struct ffi_arg_desc *d, unsigned idx,
                          unsigned i)
@@ -70,7 +54,7 @@ START_TEST(every_function_forwards_its_arguments_and_result)
       const struct ffi_arg_desc *d = &sig->args[i];
       uint64_t v = sentinel(d, sig->idx, i);
 
-      types[i] = ffi_of(d);
+      types[i] = conformance_ffi_type(d);
       if (d->tclass == TC_REAL && d->size == 4) {
         storage[i].f = (float)sig->idx + 0.25f * (float)(i + 1);
         expect[i] = mock_bits_float(storage[i].f);
@@ -92,7 +76,7 @@ START_TEST(every_function_forwards_its_arguments_and_result)
       values[i] = &storage[i];
     }
     ck_assert_int_eq(ffi_prep_cif(&cif, FFI_DEFAULT_ABI, sig->nargs,
-                                  ffi_of(&sig->ret), types), FFI_OK);
+                                  conformance_ffi_type(&sig->ret), types), FFI_OK);
     mock_reset();
     memset(&ret, 0, sizeof ret);
     ffi_call(&cif, FFI_FN(fn), &ret, values);
