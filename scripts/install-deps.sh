@@ -17,6 +17,11 @@ packages=(
   musl-tools libclang-rt-14-dev dpkg-dev debhelper fakeroot rpm rpmlint
   # benchmarks
   hyperfine
+  # cross builds run under qemu-user (scripts/cross.sh)
+  gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu gcc-s390x-linux-gnu
+  gcc-powerpc64le-linux-gnu qemu-user
+  # bundles (rbdcompat-bundle patches RUNPATHs), ELF reading, lint
+  patchelf libelf-dev shellcheck clang-tidy cppcheck
 )
 
 missing=()
