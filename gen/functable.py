@@ -24,6 +24,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cheader  # noqa: E402
+import families  # noqa: E402
 
 HEADERS = (('rbd', 'include/rbd/librbd.h'),
            ('rados', 'include/rados/librados.h'),
@@ -468,7 +469,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--emit', required=True,
                     choices=['forwarders', 'table', 'map', 'decls', 'mock',
-                             'ffi', 'json', 'counts'])
+                             'ffi', 'json', 'counts', 'families',
+                             'families-text'])
     ap.add_argument('--root', required=True)
     ap.add_argument('--emulations', nargs='*', default=[])
     ap.add_argument('-o', '--output', default='-')
@@ -489,6 +491,9 @@ def main():
         'decls': emit_decls, 'mock': emit_mock, 'ffi': emit_ffi,
         'counts': emit_counts,
         'json': lambda rs: json.dumps(rs, indent=1) + '\n',
+        # Handle families and output-setting stubs (gen/families.py).
+        'families': lambda rs: families.emit_families(rs, a.root),
+        'families-text': lambda rs: families.describe(rs, a.root),
     }[a.emit](rows)
     if a.output == '-':
         sys.stdout.write(text)

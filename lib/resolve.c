@@ -5,9 +5,12 @@
  * The generated resolver of each row calls rbdcompat_resolve() and stores
  * the answer in the row's slot; later calls jump straight through the
  * slot. Resolution picks, in order: the vendor's own definition (unless
- * RBDCOMPAT_DISABLE names the function), the row's emulation, its stub.
+ * RBDCOMPAT_DISABLE names the function), the row's emulation, its stub
+ * (the one that sets its outputs). The family rules (lib/family.c) can
+ * make a row the vendor has answer its stub: a handle nobody can make.
  */
 #include "rbdcompat_internal.h"
+#include "family.h"
 
 #include <stdatomic.h>
 #include <stdio.h>
@@ -27,6 +30,8 @@ const char *rbdcompat_stub_answer(const struct rbdcompat_fn *fn)
   case RBDCOMPAT_RET_POINTER:
     return "returns NULL with errno ENOSYS";
   default:
+    if (rbdcompat_family_fails_op((unsigned)(fn - rbdcompat_fns)))
+      return "makes the whole operation fail when it is operated";
     return "does nothing";
   }
 }
@@ -36,26 +41,29 @@ rbdcompat_fnptr rbdcompat_resolve(unsigned idx)
   const struct rbdcompat_fn *fn = &rbdcompat_fns[idx];
   int disabled = rbdcompat_disabled(fn->name);
   const struct rbdcompat_vendor *v = rbdcompat_vendor(fn->lib);
-  rbdcompat_fnptr f = disabled ? NULL : rbdcompat_vendor_sym(fn);
   char name[128], why[600], answer[300];
+  int blocked = !disabled && rbdcompat_family_blocked(idx, why, sizeof why);
+  rbdcompat_fnptr f = disabled || blocked ? NULL : rbdcompat_vendor_sym(fn);
 
   snprintf(name, sizeof name, "%s%s%s", fn->name, fn->version ? "@" : "",
            fn->version ? fn->version : "");
   if (f) {
     rbdcompat_log(RBDCOMPAT_LOG_DEBUG, "%s -> %s", name, v->path);
-    return f;
+    return rbdcompat_family_guard(idx, f);
   }
-  if (disabled)
+  if (blocked)
+    ; /* why says which handle cannot be made */
+  else if (disabled)
     snprintf(why, sizeof why, "disabled by RBDCOMPAT_DISABLE");
   else if (!v->handle)
     snprintf(why, sizeof why, "unavailable (no vendor library: see above)");
   else
     snprintf(why, sizeof why, "missing from %s", v->path);
-  if (fn->emulation) {
+  if (fn->emulation && !blocked) {
     f = fn->emulation;
     snprintf(answer, sizeof answer, "emulated: %s", fn->why);
   } else {
-    f = rbdcompat_stubs[idx];
+    f = rbdcompat_stub_for(idx);
     snprintf(answer, sizeof answer, "%s", rbdcompat_stub_answer(fn));
   }
   if (!atomic_exchange(&warned[idx], 1))
