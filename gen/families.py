@@ -44,6 +44,14 @@ NOT_CREATORS = {
 NOT_DESTROYS = {'rbd_lock_release', 'rados_object_list_is_end',
                 'rados_object_list_cursor_free'}
 DESTROY_OF = {'rados_object_list_cursor_free': 'rados_object_list_cursor'}
+# Functions that are of no use, or harmful, without others: they answer
+# their stub when one of these is unavailable. An image notification
+# (eventfd) that nobody can drain with rbd_poll_io_events(), or whose
+# completions rbd_aio_get_arg() cannot map back, stays readable for ever:
+# fio's rbd engine polls it in a loop that never ends.
+REQUIRES = {
+    'rbd_set_image_notification': ('rbd_poll_io_events', 'rbd_aio_get_arg'),
+}
 # Non-const pointer parameters that are inputs in upstream's API.
 INPUT_POINTERS = {'mtime', 'duration', 'order', 'c_order', 'mode_filter'}
 # How many entries an array parameter has room for / was given.
@@ -211,9 +219,17 @@ def emit_families(rows, root):
             uses[x] |= 1 << i
         for x in f['creators']:
             makes[x] |= 1 << i
+    by_name = {r['name']: r['idx'] for r in rows if not r['version']}
+    req = {}
+    for name, needs in REQUIRES.items():
+        if name not in by_name or any(x not in by_name for x in needs):
+            raise ft.TableError('families.REQUIRES names a function the'
+                                ' table lacks: %s %s' % (name, needs))
+        req[by_name[name]] = [by_name[x] + 1 for x in needs] + [0, 0]
     out.append('const struct rbdcompat_row_family rbdcompat_row_families[%d]'
                ' = {' % n)
-    out += ['  { 0x%xu, 0x%xu },' % (uses[i], makes[i]) for i in range(n)]
+    out += ['  { 0x%xu, 0x%xu, { %d, %d } },' % (
+        uses[i], makes[i], *req.get(i, [0, 0])[:2]) for i in range(n)]
     out.append('};')
     # Stubs that set their outputs (the generated plain ones do not).
     safe = {}

@@ -19,6 +19,8 @@
  *    stays alive when another creator exists; where a void creator is
  *    stubbed, its members go through a guard that answers the stub for the
  *    NULL handle the stub wrote.
+ *  - A function of no use without others (gen/families.py REQUIRES: an
+ *    image notification nobody can drain) answers its stub without them.
  *  - Operations need a way to fail as a whole (shim/op_fail.c): without
  *    one the write or read operation family is dead.
  * Only the families of a row's own library are looked at: a librbd call
@@ -145,6 +147,17 @@ int rbdcompat_family_blocked(unsigned idx, char *why, size_t len)
   unsigned uses = same_lib(idx, rbdcompat_row_families[idx].uses);
   unsigned makes = rbdcompat_row_families[idx].makes, f;
 
+  for (f = 0; f < 2 && rbdcompat_row_families[idx].requires[f]; f++) {
+    unsigned r = rbdcompat_row_families[idx].requires[f] - 1u;
+
+    if (!usable(r)) {
+      snprintf(why, len, "unusable without %s, which is %s",
+               rbdcompat_fns[r].name,
+               rbdcompat_disabled(rbdcompat_fns[r].name) ? "disabled"
+                                                        : "unavailable");
+      return 1;
+    }
+  }
   for (f = 0; f < rbdcompat_nfamilies; f++) {
     if ((uses >> f & 1) && family_dead(f)) {
       snprintf(why, len, "unusable: %s", reason[f]);

@@ -20,9 +20,11 @@ struct rbdcompat_family {
   unsigned nmembers;              /* rows taking the handle by value */
 };
 
-/* Per row: the families it takes by value, and those it makes (bits). */
+/* Per row: the families it takes by value, and those it makes (bits);
+ * rows it is of no use without (row + 1; 0 ends). */
 struct rbdcompat_row_family {
   unsigned uses, makes;
+  unsigned short requires[2];
 };
 
 /* A member of a family some void creator makes: a NULL handle (what that

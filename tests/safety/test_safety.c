@@ -224,6 +224,38 @@ START_TEST(stubs_set_their_outputs_to_the_empty_answer)
 }
 END_TEST
 
+/* fio polls an image notification (an eventfd) for ever when nothing can
+ * drain it: without rbd_poll_io_events or rbd_aio_get_arg, setting one up
+ * must fail, which fio reports ("rbd_set_image_notification failed"). */
+START_TEST(no_image_notification_without_the_calls_that_drain_it)
+{
+  const char *err;
+
+  use_vendor("full", "full");
+  setenv("RBDCOMPAT_DISABLE", "rbd_poll_io_events", 1);
+  rbd_version(NULL, NULL, NULL);
+  mock_reset();
+  capture_start();
+  ck_assert_int_eq(rbd_set_image_notification((rbd_image_t)1, 3,
+                                              EVENT_TYPE_EVENTFD), -ENOSYS);
+  err = capture_stop();
+  ck_assert_uint_eq(vendor_calls(), 0);
+  ck_assert_int_eq(count_lines(err, "rbd_set_image_notification is unusable"
+                               " without rbd_poll_io_events"), 1);
+}
+END_TEST
+
+START_TEST(no_image_notification_without_aio_get_arg)
+{
+  use_vendor("missing", "missing"); /* lacks rbd_aio_get_arg */
+  rbd_version(NULL, NULL, NULL);
+  mock_reset();
+  ck_assert_int_eq(rbd_set_image_notification((rbd_image_t)1, 3,
+                                              EVENT_TYPE_EVENTFD), -ENOSYS);
+  ck_assert_uint_eq(vendor_calls(), 0);
+}
+END_TEST
+
 /* --- A vendor lacking only its identity function -------------------------- */
 
 START_TEST(a_vendor_without_its_version_function_is_used)
@@ -326,6 +358,8 @@ int main(void)
   tcase_add_test(t, missing_omap_iterator_creator_gives_a_null_iterator_that_is_safe);
   tcase_add_test(t, disabling_a_destroy_disables_its_family_with_one_warning);
   tcase_add_test(t, stubs_set_their_outputs_to_the_empty_answer);
+  tcase_add_test(t, no_image_notification_without_the_calls_that_drain_it);
+  tcase_add_test(t, no_image_notification_without_aio_get_arg);
   tcase_add_test(t, a_vendor_without_its_version_function_is_used);
   tcase_add_test(t, control_characters_in_logged_strings_are_escaped);
   tcase_add_test(t, a_vendor_file_others_can_write_is_warned_about_once);
