@@ -136,8 +136,9 @@ static int defined_here(const void *p, const struct link_map *lm)
 }
 
 /* A library without its probe function (a vendor removed rbd_version):
- * it is one when its SONAME says so and it defines most of the functions
- * every release has. 0 when recognised, else fills why. */
+ * it is one when its SONAME says so and it defines at least two of the
+ * functions every release has (librbd's SONAME is not librados's, the
+ * shim's is neither). 0 when recognised, else fills why. */
 static int identity(void *h, const struct libinfo *li, char *why, size_t len)
 {
   struct link_map *lm = NULL;
@@ -149,7 +150,7 @@ static int identity(void *h, const struct libinfo *li, char *why, size_t len)
   so = soname_of(lm);
   for (i = 0; i < all; i++)
     n += defined_here(dlsym(h, li->core[i]), lm);
-  if (!strcmp(so, li->soname) && n * 2 > all)
+  if (!strcmp(so, li->soname) && n >= 2)
     return 0;
   snprintf(why, len, "it does not export %s: not a %s (SONAME %s%s%s,"
            " %u of %u of its core functions)", li->probe, li->soname,
