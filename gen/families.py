@@ -137,6 +137,31 @@ def _outputs(r):
     sizes = [n for t, n in params if _pointee(t) is None and
              (n.endswith('_size') or n == 'infosize')]
     out = []
+    # Upstream zeroes a list's whole array before it fills it (librbd's
+    # rbd_snap_list), so that the list's cleanup, which walks the array
+    # to the first empty entry (rbd_snap_list_end) or frees each entry,
+    # finds nothing to free after an error: do the same, for the capacity
+    # the caller's count pointer gives, before the count is set to 0.
+    # The capacity: a by-value maximum where there is one (then the count
+    # pointer is an output only, its value garbage), else the one in/out
+    # count pointer.
+    counts = [n for t, n in params if _pointee(t) in INTEGER and
+              re.search(r'^(max_|num_)|^(size|len)$', n)]
+    cap = [n for t, n in params if _pointee(t) is None and '*' not in t and
+           re.search(r'^(max|num)', n)]
+    if array_row and (cap or len(counts) == 1):
+        c = cap[0] if cap else counts[0]
+        have = '%s > 0' % c if cap else '%s && *%s > 0' % (c, c)
+        size = '(size_t)%s' % c if cap else '(size_t)*%s' % c
+        for t, n in params:
+            p = _pointee(t)
+            if p is None or not plural(n) or p in INTEGER or \
+                    p in ('void', 'char') or n in INPUT_POINTERS:
+                continue
+            elem = sizes[0] if sizes and not p.endswith('*') else \
+                'sizeof *%s' % n
+            out.append('  if (%s && %s)\n    memset(%s, 0, %s * %s);' % (
+                n, have, n, size, elem))
     for t, n in params:
         p = _pointee(t)
         if p is None or p in ('void', 'char') or n in INPUT_POINTERS:
@@ -163,8 +188,8 @@ def _outputs(r):
 def _op_kind(r):
     """'write' or 'read' for a void builder of an operation."""
     if r['retclass'] != 'void' or not r['params'] or \
-            CLEANUP_RE.search(r['name']):
-        return None
+            CLEANUP_RE.search(r['name']) or DESTROY_RE.search(r['name']):
+        return None  # releasing an operation is not a step of it
     first = _norm(r['params'][0][0])
     return {'rados_write_op_t': 'write',
             'rados_read_op_t': 'read'}.get(first)

@@ -34,6 +34,15 @@ SYSLIB = '/usr/lib/x86_64-linux-gnu'
 LIBS = {'rbd': SYSLIB + '/librbd.so.1', 'rados': SYSLIB + '/librados.so.2'}
 SONAME = {'rbd': 'librbd.so.1', 'rados': 'librados.so.2'}
 PYEXT = '/usr/lib/python3/dist-packages/%s.cpython-*.so'
+# Consumer paths that cannot survive a missing function even when the shim
+# answers as upstream does on error (the README lists them): a wrong answer
+# of the step while one of the functions is removed is reported, not failed.
+KNOWN = {
+    'list_objects': ('python3-rados ends list_objects() at any error of'
+                     ' the listing as if the pool held nothing more',
+                     ('rados_nobjects_list_next', 'rados_nobjects_list_next2',
+                      'rados_nobjects_list_open')),
+}
 # Profiles every run starts with: the cases of issue 12.
 FIXED = [
     ('omap builders', ['rados_write_op_omap_rm_keys',
@@ -149,6 +158,7 @@ def run_one(shim, work, n, label, names, io):
                RBDCOMPAT_LIBRADOS=os.path.join(d, 'librados.so.2'))
     t0 = time.monotonic()
     p = subprocess.run(['timeout', '-s', 'KILL', '60', '/usr/bin/python3',
+                        '-X', 'faulthandler',
                         os.path.join(HERE, 'fuzz_scenario.py'), prefix,
                         model_path], env=env, capture_output=True, text=True)
     secs = time.monotonic() - t0
@@ -167,7 +177,13 @@ def run_one(shim, work, n, label, names, io):
                  'steps': []}
         problems.append('no model written')
     problems += ['unclean error: ' + u for u in model['unclean']]
-    problems += ['wrong answer: ' + w for w in model['wrong']]
+    known = []
+    for w in model['wrong']:
+        why, funcs = KNOWN.get(w.split(':')[0], (None, ()))
+        if set(funcs) & set(removed):
+            known.append('known consumer limitation: %s (%s)' % (w, why))
+        else:
+            problems.append('wrong answer: ' + w)
     try:
         problems += ['cluster: ' + b for b in verify(io, prefix, model)]
     finally:
@@ -180,6 +196,8 @@ def run_one(shim, work, n, label, names, io):
               sum(x.startswith('rbd_') for x in removed),
               sum(x.startswith('rados_') for x in removed), len(steps), oks,
               len(steps) - oks, secs, 'FAIL' if problems else 'pass'))
+    for k in known:
+        print('    ' + k)
     if problems:
         for pr in problems:
             print('    ' + pr)

@@ -88,6 +88,23 @@ START_TEST(disabled_write_op_builder_fails_the_whole_op)
 }
 END_TEST
 
+START_TEST(releasing_an_operation_is_not_a_step_of_it)
+{
+  const char *err;
+
+  use_vendor("full", "full");
+  setenv("RBDCOMPAT_DISABLE", "rados_release_write_op", 1);
+  rados_version(NULL, NULL, NULL);
+  mock_reset();
+  capture_start();
+  rados_release_write_op((rados_write_op_t)0x16);
+  err = capture_stop();
+  ck_assert_uint_eq(vendor_calls(), 0);
+  ck_assert_int_eq(count_lines(err, "rados_release_write_op is disabled by"
+                               " RBDCOMPAT_DISABLE; does nothing"), 1);
+}
+END_TEST
+
 START_TEST(disabled_read_op_builder_fails_the_whole_op)
 {
   size_t got = 77;
@@ -216,8 +233,18 @@ START_TEST(stubs_set_their_outputs_to_the_empty_answer)
   ck_assert_int_eq(rbd_group_snap_list((rados_ioctx_t)2, "g", snaps,
                                        sizeof snaps[0], &n), -ENOSYS);
   ck_assert_uint_eq(n, 0);
+  /* python3-rbd calls rbd_snap_list_end() after an error, which frees
+   * names up to the first NULL one: upstream zeroes the array first. */
+  memset(isnaps, 0x5a, sizeof isnaps);
   ck_assert_int_eq(rbd_snap_list((rbd_image_t)1, isnaps, &max), -ENOSYS);
   ck_assert_int_eq(max, 0);
+  ck_assert_ptr_null(isnaps[0].name);
+  ck_assert_ptr_null(isnaps[9].name);
+  memset(snaps, 0x5a, sizeof snaps);
+  n = 10;
+  ck_assert_int_eq(rbd_group_snap_list((rados_ioctx_t)2, "g", snaps,
+                                       sizeof snaps[0], &n), -ENOSYS);
+  ck_assert_ptr_null(snaps[9].name);
   rados_read_op_getxattrs((rados_read_op_t)0x15, &xit, &prval);
   ck_assert_ptr_null(xit);
   ck_assert_int_eq(prval, -ENOSYS);
@@ -354,6 +381,7 @@ int main(void)
   tcase_add_test(t, missing_write_op_builder_fails_the_whole_op);
   tcase_add_test(t, disabled_write_op_builder_fails_the_whole_op);
   tcase_add_test(t, disabled_read_op_builder_fails_the_whole_op);
+  tcase_add_test(t, releasing_an_operation_is_not_a_step_of_it);
   tcase_add_test(t, missing_void_creator_stubs_the_whole_family);
   tcase_add_test(t, missing_omap_iterator_creator_gives_a_null_iterator_that_is_safe);
   tcase_add_test(t, disabling_a_destroy_disables_its_family_with_one_warning);
