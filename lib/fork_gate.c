@@ -8,9 +8,21 @@
  * Both sides wait for the other: the fork handler marks a fork pending and
  * waits until no load is in progress; a load does not start while a fork
  * is pending (else one could start between the handler's check and the
- * fork itself). The handler is registered when the shim is loaded: on the
- * first load it could be too late, a second thread's load starting while
- * the first one's registration still waits for a concurrent fork.
+ * fork itself).
+ *
+ * The handler is registered by the first load, not when the shim is
+ * loaded: a preloaded shim is in every process of a pod, most of which
+ * never call Ceph, and a fork can only race a load that has started. No
+ * load starts before the registration has returned: a second thread's
+ * load waits for the first one's registration, which can itself wait for
+ * a fork running in a third thread (glibc holds its fork-handler lock
+ * through the fork); that fork has no handler of ours to run and no load
+ * of ours to wait for. A child forked while the parent was registering
+ * may not have the handler (the registration had not happened yet), or it
+ * has it and runs it; either way its first load sees an unfinished
+ * registration of another process and registers again, or the handler
+ * marked it done. A load nested in the registering thread (a signal
+ * handler) counts as nested and does not wait for it.
  *
  * Nobody waits long: a load is one dlopen(). A fork waits two seconds at
  * most, then goes ahead (a vendor constructor that blocks, say on a lock
@@ -24,10 +36,13 @@
 #include <sched.h>
 #include <stdatomic.h>
 #include <time.h>
+#include <unistd.h>
 
 static atomic_int loads_in_progress;
 static atomic_int fork_pending;
 static _Thread_local int loads_here;   /* this thread's, nested */
+/* 0: no handler yet; -P: process P is registering it; 1: registered. */
+static atomic_int handler_state;
 
 static void before_fork(void)
 {
@@ -49,6 +64,9 @@ static void after_fork_in_child(void)
 {
   atomic_store(&loads_in_progress, loads_here); /* the only thread left */
   atomic_store(&fork_pending, 0);
+  /* This handler runs, so it is registered, even if the parent's thread
+   * that registered it had not said so yet. */
+  atomic_store(&handler_state, 1);
 }
 
 #if defined(__GLIBC__)
@@ -65,10 +83,34 @@ __asm__(".symver __register_atfork, __register_atfork@GLIBC_2.3.2");
   pthread_atfork((prepare), (parent), (child))
 #endif
 
-__attribute__((constructor)) static void fork_gate_init(void)
+/* Register the fork handler once per process, before the first load.
+ * A registration that seems to take two seconds (a fork in a new PID
+ * namespace can give the child its parent's number) is done again: a
+ * second copy of the handler only waits for the same loads. */
+static void register_once(void)
 {
-  register_fork_handlers(before_fork, after_fork_in_parent,
-                         after_fork_in_child);
+  struct timespec ms = { 0, 1000 * 1000 };
+  int me, s, waited = 0;
+
+  if (atomic_load(&handler_state) == 1)
+    return;
+  me = (int)getpid();
+  for (;;) {
+    s = atomic_load(&handler_state);
+    if (s == 1)
+      return;
+    if (s == -me && waited++ < 2000) { /* another thread is at it */
+      nanosleep(&ms, NULL);
+      continue;
+    }
+    /* None yet, or one a fork interrupted in the parent: ours to do. */
+    if (atomic_compare_exchange_weak(&handler_state, &s, -me)) {
+      register_fork_handlers(before_fork, after_fork_in_parent,
+                             after_fork_in_child);
+      atomic_store(&handler_state, 1);
+      return;
+    }
+  }
 }
 
 void rbdcompat_fork_gate_enter(void)
@@ -77,6 +119,7 @@ void rbdcompat_fork_gate_enter(void)
     atomic_fetch_add(&loads_in_progress, 1);
     return;
   }
+  register_once();
   for (;;) {
     while (atomic_load(&fork_pending))
       sched_yield();
