@@ -226,8 +226,9 @@ out:
 
 const struct rbdcompat_vendor *rbdcompat_vendor(enum rbdcompat_lib lib)
 {
-  static struct loaded no_memory = {
-    .v = { NULL, "(none)", "out of memory while loading the vendor library" },
+  /* Constant, not a struct loaded: 4 kB of .data less for every process. */
+  static const struct rbdcompat_vendor no_memory = {
+    NULL, "(none)", "out of memory while loading the vendor library"
   };
   struct loaded *r = atomic_load_explicit(&published[lib],
                                           memory_order_acquire);
@@ -240,7 +241,7 @@ const struct rbdcompat_vendor *rbdcompat_vendor(enum rbdcompat_lib lib)
    * cannot leave anyone stuck. */
   r = malloc(sizeof *r);
   if (!r)
-    return &no_memory.v;
+    return &no_memory;
   rbdcompat_fork_gate_enter();
   load(lib, r);
   rbdcompat_fork_gate_leave();
