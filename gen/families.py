@@ -216,6 +216,17 @@ def _safe_stub(r, fn):
         b for b in body if b))
 
 
+def safe_stub_name(r):
+    return 'rbdcompat_safe_stub_%d' % r['idx']
+
+
+def safe_stub_rows(rows):
+    """The rows whose stub sets outputs or fails its operation, with the
+    declaration of that stub (for the resolvers in forwarders.c)."""
+    return {r['idx']: 'RBDCOMPAT_HIDDEN %s;' % ft._proto(r, safe_stub_name(r))
+            for r in rows if _outputs(r) or _op_kind(r)}
+
+
 def emit_families(rows, root):
     handles = handle_types(root)
     fams = derive(rows, handles)
@@ -256,16 +267,19 @@ def emit_families(rows, root):
     out += ['  { 0x%xu, 0x%xu, { %d, %d } },' % (
         uses[i], makes[i], *req.get(i, [0, 0])[:2]) for i in range(n)]
     out.append('};')
-    # Stubs that set their outputs (the generated plain ones do not).
+    # Stubs that set their outputs (the generated plain ones do not). Each
+    # row's resolver passes its safe stub itself (functable.py
+    # emit_forwarders, through safe_stub_rows()): no table of their
+    # addresses to relocate at load, only a flag per row.
     safe = {}
     for r in rows:
-        s = _safe_stub(r, 'safe_stub_%d' % r['idx'])
+        name = safe_stub_name(r)
+        s = _safe_stub(r, name)
         if s:
-            out.append(s)
-            safe[r['idx']] = 'safe_stub_%d' % r['idx']
-    out.append('const rbdcompat_fnptr rbdcompat_safe_stubs[%d] = {' % n)
-    out += ['  %s,' % ('(rbdcompat_fnptr)' + safe[i] if i in safe else 'NULL')
-            for i in range(n)]
+            out.append('RBDCOMPAT_HIDDEN ' + s[len('static '):])
+            safe[r['idx']] = name
+    out.append('const unsigned char rbdcompat_has_safe_stub[%d] = {' % n)
+    out += ['  %d,' % (i in safe) for i in range(n)]
     out.append('};')
     # Guards for the members of families a void creator makes handles of.
     guarded = {}

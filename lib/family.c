@@ -65,7 +65,7 @@ static int vendor_has(const char *name)
   unsigned i;
 
   for (i = 0; i < rbdcompat_nfns; i++)
-    if (!strcmp(rbdcompat_fns[i].name, name))
+    if (!strcmp(rbdcompat_fn_name(&rbdcompat_fns[i]), name))
       return rbdcompat_vendor_sym(&rbdcompat_fns[i]) != NULL;
   return 0;
 }
@@ -76,9 +76,9 @@ static int usable(unsigned idx, unsigned depth)
   const struct rbdcompat_fn *fn = &rbdcompat_fns[idx];
   unsigned uses = same_lib(idx, rbdcompat_row_families[idx].uses), f;
 
-  if (rbdcompat_disabled(fn->name))
+  if (rbdcompat_disabled(rbdcompat_fn_name(fn)))
     return 0;
-  if (!fn->emulation && !rbdcompat_vendor_sym(fn))
+  if (fn->decision != RBDCOMPAT_DECISION_EMULATED && !rbdcompat_vendor_sym(fn))
     return 0;
   for (f = 0; f < rbdcompat_nfamilies; f++)
     if ((uses >> f & 1) && family_dead(f, depth + 1, NULL, 0))
@@ -93,7 +93,7 @@ static int compute(unsigned f, unsigned depth, char *why, size_t len)
   int silent = 0;
 
   for (i = 0; i < fam->ndestroys; i++) {
-    const char *d = rbdcompat_fns[fam->destroys[i]].name;
+    const char *d = rbdcompat_fn_name(&rbdcompat_fns[fam->destroys[i]]);
 
     if (rbdcompat_disabled(d)) {
       snprintf(why, len, "RBDCOMPAT_DISABLE names %s, which ends %s"
@@ -103,7 +103,7 @@ static int compute(unsigned f, unsigned depth, char *why, size_t len)
                       " which ends the %s handles %s and %u more make:"
                       " disabling all %u functions of %s instead of leaving"
                       " handles that cannot be ended", d, fam->type,
-                      rbdcompat_fns[fam->creators[0]].name,
+                      rbdcompat_fn_name(&rbdcompat_fns[fam->creators[0]]),
                       fam->ncreators - 1, fam->nmembers + fam->ncreators,
                       fam->type);
       return 1;
@@ -127,9 +127,9 @@ static int compute(unsigned f, unsigned depth, char *why, size_t len)
   if (!silent)
     return 0; /* each creator says -ENOSYS: callers hold no handle */
   snprintf(why, len, "no %s can be made (%s%s is %s)", fam->type,
-           rbdcompat_fns[fam->creators[0]].name,
+           rbdcompat_fn_name(&rbdcompat_fns[fam->creators[0]]),
            fam->ncreators > 1 ? " and every other creator" : "",
-           rbdcompat_disabled(rbdcompat_fns[fam->creators[0]].name) ?
+           rbdcompat_disabled(rbdcompat_fn_name(&rbdcompat_fns[fam->creators[0]])) ?
            "disabled" : "unavailable");
   return 1;
 }
@@ -175,8 +175,8 @@ int rbdcompat_family_blocked(unsigned idx, char *why, size_t len)
 
     if (!usable(r, 0)) {
       snprintf(why, len, "unusable without %s, which is %s",
-               rbdcompat_fns[r].name,
-               rbdcompat_disabled(rbdcompat_fns[r].name) ? "disabled"
+               rbdcompat_fn_name(&rbdcompat_fns[r]),
+               rbdcompat_disabled(rbdcompat_fn_name(&rbdcompat_fns[r])) ? "disabled"
                                                         : "unavailable");
       return 1;
     }
@@ -222,17 +222,11 @@ rbdcompat_fnptr rbdcompat_family_guard(unsigned idx, rbdcompat_fnptr fn)
   return fn;
 }
 
-rbdcompat_fnptr rbdcompat_stub_for(unsigned idx)
-{
-  return rbdcompat_safe_stubs[idx] ? rbdcompat_safe_stubs[idx]
-                                   : rbdcompat_stubs[idx];
-}
-
 int rbdcompat_family_fails_op(unsigned idx)
 {
   unsigned uses = rbdcompat_row_families[idx].uses, f;
 
-  if (!rbdcompat_safe_stubs[idx] || rbdcompat_fns[idx].ret != RBDCOMPAT_RET_VOID)
+  if (!rbdcompat_has_safe_stub[idx] || rbdcompat_fns[idx].ret != RBDCOMPAT_RET_VOID)
     return 0;
   for (f = 0; f < rbdcompat_nfamilies; f++)
     if ((uses >> f & 1) && (!strcmp(rbdcompat_families[f].type,

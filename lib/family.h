@@ -12,7 +12,7 @@
 
 /* One opaque handle type, the rows that make it and those that end it. */
 struct rbdcompat_family {
-  const char *type;               /* "rbd_image_t" */
+  char type[32];                  /* "rbd_image_t" (no pointer to relocate) */
   const unsigned short *creators; /* rows */
   unsigned ncreators;
   const unsigned short *destroys; /* rows */
@@ -38,9 +38,9 @@ extern const struct rbdcompat_family rbdcompat_families[] RBDCOMPAT_HIDDEN;
 extern const unsigned rbdcompat_nfamilies RBDCOMPAT_HIDDEN;
 extern const struct rbdcompat_row_family rbdcompat_row_families[]
     RBDCOMPAT_HIDDEN;
-/* Stubs that also set their outputs to the empty answer (NULL where the
- * plain stub of forwarders.c has nothing to set). */
-extern const rbdcompat_fnptr rbdcompat_safe_stubs[] RBDCOMPAT_HIDDEN;
+/* Does row idx have a stub that also sets its outputs to the empty answer
+ * (or fails its operation)? Its resolver passes that stub. */
+extern const unsigned char rbdcompat_has_safe_stub[] RBDCOMPAT_HIDDEN;
 extern const struct rbdcompat_guard rbdcompat_guards[] RBDCOMPAT_HIDDEN;
 
 /* Make the whole operation fail when it is operated (shim/op_fail.c):
@@ -58,7 +58,5 @@ rbdcompat_fnptr rbdcompat_family_guard(unsigned idx, rbdcompat_fnptr f)
     RBDCOMPAT_HIDDEN;
 /* Does row idx's stub make its whole operation fail? */
 int rbdcompat_family_fails_op(unsigned idx) RBDCOMPAT_HIDDEN;
-/* The stub of a row: the one that sets outputs where there is one. */
-rbdcompat_fnptr rbdcompat_stub_for(unsigned idx) RBDCOMPAT_HIDDEN;
 
 #endif

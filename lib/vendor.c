@@ -295,29 +295,43 @@ out:
 
 /* Anyone who can write the vendor's file can run code in every process
  * that loads it: say so, once (the load is published once). */
+/* The mode comes from the statx system call: glibc's stat() binds
+ * stat64@GLIBC_2.33 when built on a new glibc, above the 2.17 floor, and
+ * the statx() wrapper is 2.28. A kernel older than 4.11 (EL7's 3.10) has
+ * no statx: no warning there. */
 static void warn_if_writable(const char *path)
 {
+#if defined(__GLIBC__) && defined(SYS_statx) && defined(STATX_MODE)
+  struct statx st;
+  int ok = syscall(SYS_statx, AT_FDCWD, path, 0, STATX_MODE, &st) == 0;
+  unsigned mode = ok ? st.stx_mode : 0;
+#else /* musl: stat() has no symbol versions to worry about */
   struct stat st;
-  int r;
-
-  /* Not stat(): from glibc 2.33 on it is a symbol (stat64@GLIBC_2.33) an
-   * older glibc lacks (the glibc-floor test); the system call's struct is
-   * glibc's struct stat on the 64-bit targets built. */
-#ifdef SYS_newfstatat
-  r = (int)syscall(SYS_newfstatat, AT_FDCWD, path, &st, 0);
-#else
-  r = stat(path, &st);
+  unsigned mode = stat(path, &st) == 0 ? (unsigned)st.st_mode : 0;
 #endif
-  if (r == 0 && (st.st_mode & (S_IWGRP | S_IWOTH)))
+#if defined(__GLIBC__) && defined(SYS_statx) && defined(STATX_MODE) && \
+    defined(__x86_64__) && defined(SYS_newfstatat)
+  /* EL7 (kernel 3.10, x86_64): no statx, but newfstatat, whose struct is
+   * glibc's struct stat on x86_64. */
+  if (!ok) {
+    struct stat old;
+
+    if (syscall(SYS_newfstatat, AT_FDCWD, path, &old, 0) == 0)
+      mode = (unsigned)old.st_mode;
+  }
+#endif
+
+  if (mode & (S_IWGRP | S_IWOTH))
     rbdcompat_log(RBDCOMPAT_LOG_WARN, "warning: %s is writable by %s: whoever"
                   " can write it can run code in this process", path,
-                  (st.st_mode & S_IWOTH) ? "others" : "its group");
+                  (mode & S_IWOTH) ? "others" : "its group");
 }
 
 const struct rbdcompat_vendor *rbdcompat_vendor(enum rbdcompat_lib lib)
 {
-  static struct loaded no_memory = {
-    .v = { NULL, "(none)", "out of memory while loading the vendor library" },
+  /* Constant, not a struct loaded: 4 kB of .data less for every process. */
+  static const struct rbdcompat_vendor no_memory = {
+    NULL, "(none)", "out of memory while loading the vendor library"
   };
   struct loaded *r = atomic_load_explicit(&published[lib],
                                           memory_order_acquire);
@@ -330,7 +344,7 @@ const struct rbdcompat_vendor *rbdcompat_vendor(enum rbdcompat_lib lib)
    * cannot leave anyone stuck. */
   r = malloc(sizeof *r);
   if (!r)
-    return &no_memory.v;
+    return &no_memory;
   rbdcompat_fork_gate_enter();
   load(lib, r);
   rbdcompat_fork_gate_leave();
@@ -381,22 +395,24 @@ static int has_symbol_versions(void *h)
 
 static void *versioned_sym(void *h, const struct rbdcompat_fn *fn)
 {
-  int base = !strcmp(fn->version, "Base");
+  const char *name = rbdcompat_fn_name(fn), *version = rbdcompat_fn_version(fn);
+  int base = !strcmp(version, "Base");
 #ifdef RBDCOMPAT_HAVE_DLVSYM
-  void *plain = dlsym(h, fn->name);
+  void *plain = dlsym(h, name);
   unsigned i;
 
   /* A made-up version matches only in a library without any versions
    * (glibc accepts any definition there). */
-  if (dlvsym(h, fn->name, "RBDCOMPAT_NO_SUCH_VERSION"))
+  if (dlvsym(h, name, "RBDCOMPAT_NO_SUCH_VERSION"))
     return base ? plain : NULL;
   if (!base)
-    return dlvsym(h, fn->name, fn->version);
+    return dlvsym(h, name, version);
   for (i = 0; plain && i < rbdcompat_nfns; i++) {
     const struct rbdcompat_fn *o = &rbdcompat_fns[i];
+    const char *ov = rbdcompat_fn_version(o);
 
-    if (o->version && strcmp(o->version, "Base") &&
-        !strcmp(o->name, fn->name) && dlvsym(h, fn->name, o->version) == plain)
+    if (ov && strcmp(ov, "Base") && !strcmp(rbdcompat_fn_name(o), name) &&
+        dlvsym(h, name, ov) == plain)
       return NULL; /* what dlsym() found is that version, not a base one */
   }
   return plain;
@@ -405,8 +421,8 @@ static void *versioned_sym(void *h, const struct rbdcompat_fn *fn)
    * library, and its hidden base definition cannot be asked for; in a
    * library without versions the one definition is the base one. */
   if (!has_symbol_versions(h))
-    return base ? dlsym(h, fn->name) : NULL;
-  return base ? NULL : dlsym(h, fn->name);
+    return base ? dlsym(h, name) : NULL;
+  return base ? NULL : dlsym(h, name);
 #endif
 }
 
@@ -418,10 +434,10 @@ rbdcompat_fnptr rbdcompat_vendor_sym(const struct rbdcompat_fn *fn)
 
   if (!v->handle)
     return NULL;
-  if (fn->version)
+  if (fn->version_off)
     p = versioned_sym(v->handle, fn);
   else
-    p = dlsym(v->handle, fn->name);
+    p = dlsym(v->handle, rbdcompat_fn_name(fn));
   /* The lookup scope of a vendor library includes its dependencies; if
    * the shim is one of them (a drop-in librados.so.2 under a vendor
    * librbd) a function the vendor lacks would be found in the shim and

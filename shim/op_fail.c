@@ -33,7 +33,7 @@ static rbdcompat_fnptr vendor_fn(const char *name)
   unsigned i;
 
   for (i = 0; i < rbdcompat_nfns; i++)
-    if (!rbdcompat_fns[i].version && !strcmp(rbdcompat_fns[i].name, name))
+    if (!rbdcompat_fns[i].version_off && !strcmp(rbdcompat_fn_name(&rbdcompat_fns[i]), name))
       return rbdcompat_vendor_sym(&rbdcompat_fns[i]);
   return NULL;
 }
