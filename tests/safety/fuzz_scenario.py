@@ -119,6 +119,17 @@ def rados_part(cluster):
         o['omap']['k5'] = 'vk5'
         o['omap'].pop('k1', None)
     write_op('combined op', combined, combined_done)
+
+    def aio_rm():
+        with rados.WriteOpCtx() as op:
+            io.remove_omap_keys(op, ('k4',))
+            c = io.operate_aio_write_op(op, o1)
+            c.wait_for_complete()
+            r = c.get_return_value()
+        if r < 0:
+            raise rados.Error('aio write op: %d' % r, errno=-r)
+    step('aio omap rm_keys', aio_rm,
+         lambda _: obj('o1')['omap'].pop('k4', None))
     if o1 in model['objects']:
         want = dict(model['objects'][o1]['omap'])
 
