@@ -296,15 +296,13 @@ START_TEST(no_completion_without_its_return_value)
   rbd_version(NULL, NULL, NULL);
   rados_version(NULL, NULL, NULL);
   mock_reset();
-  ck_assert_int_eq(rados_aio_create_completion(NULL, NULL, NULL, &c),
-                   -ENOSYS);
-  ck_assert_ptr_null(c);
-  c = (rados_completion_t)0xbad;
-  ck_assert_int_eq(rados_aio_create_completion2(NULL, NULL, &c), -ENOSYS);
-  ck_assert_ptr_null(c);
   ck_assert_int_eq(rbd_aio_create_completion(NULL, NULL, &rc), -ENOSYS);
   ck_assert_ptr_null(rc);
   ck_assert_uint_eq(vendor_calls(), 0);
+  /* librados' own C++ API needs rados_aio_create_completion2 to succeed
+   * (it asserts so): rados completions are still made. */
+  ck_assert_int_ne(rados_aio_create_completion2(NULL, NULL, &c), -ENOSYS);
+  ck_assert_uint_eq(vendor_calls(), 1);
 }
 END_TEST
 
