@@ -91,6 +91,9 @@ rbdcompat_fnptr rbdcompat_vendor_sym(const struct rbdcompat_fn *fn)
 /* Is addr inside the shim's own object? */
 int rbdcompat_is_self(const void *addr) RBDCOMPAT_HIDDEN;
 
+/* The exported marker every copy of librbdcompat defines (self_marker.c). */
+#define RBDCOMPAT_MARKER "librbdcompat_marker"
+
 /* Around a load of the vendor library: fork() waits while one is in
  * progress (lib/fork_gate.c). */
 void rbdcompat_fork_gate_enter(void) RBDCOMPAT_HIDDEN;
