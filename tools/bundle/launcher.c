@@ -11,7 +11,8 @@
  * (a path, or a name searched in PATH).
  *
  * ROOT/etc/launcher.env says what else to set: lines "NAME=VALUE" (with
- * ${BUNDLE} replaced by ROOT) become environment variables, and a line
+ * ${BUNDLE} replaced by ROOT) become environment variables ("NAME?=VALUE"
+ * only if NAME is not set), "@loader FILE" names the loader, and a line
  * "@preload FILE" (relative to ROOT) is given to the loader's --preload.
  */
 #include <errno.h>
@@ -142,9 +143,14 @@ int main(int argc, char **argv)
         die("too many @preload lines in", env);
       join(preload[npre++], root, line + 9);
     } else if ((eq = strchr(line, '=')) && eq != line) {
+      /* NAME?=VALUE: a default, kept if the caller set NAME. */
+      int keep = eq[-1] == '?';
+
       *eq = '\0';
+      if (keep)
+        eq[-1] = '\0';
       expand(eq + 1, root, value, sizeof value);
-      if (setenv(line, value, 1))
+      if (setenv(line, value, !keep))
         die("cannot set", line);
     } else {
       die("bad line in launcher.env", line);

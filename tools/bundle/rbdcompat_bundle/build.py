@@ -53,6 +53,10 @@ def lay_out(out, col, prefix, loader_dest, launcher, preload, extra_files):
             rp = runpath_for(dest)
             if dest.startswith("lib/rbdcompat/vendor/"):
                 rp = "$ORIGIN:$ORIGIN/../.."
+            elif dest.startswith("lib/vendor/"):
+                rp = "$ORIGIN/.."          # dropin: librados.so.2 is the glue
+            elif it.rule.startswith("the drop-in glue"):
+                rp = "$ORIGIN:$ORIGIN/vendor"
             patchelf(["--set-rpath", rp, path])
             patches.append("RUNPATH %s (was %s)" % (rp, it.elf.runpath or it.elf.rpath or "none"))
         if it.elf.is_program:
@@ -90,9 +94,9 @@ def env_lines(col, loader_dest, preload):
     lines += ["@preload " + p for p in preload]
     env = dict(col.env)
     env["RBDCOMPAT_VENDOR_DIR"] = "$ORIGIN/rbdcompat/vendor"
-    env.setdefault("RBDCOMPAT_LOG", "warn")
     for k in sorted(env):
         lines.append("%s=%s" % (k, env[k]))
+    lines.append("RBDCOMPAT_LOG?=warn")
     return lines
 
 

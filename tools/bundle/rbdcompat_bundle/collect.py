@@ -80,12 +80,12 @@ class Collector:
         self.vendor_dirs = [d for d in dict.fromkeys(list(lib_dirs) + vdirs) if os.path.isdir(d)]
         self.sys_dirs = system_dirs()
         self.items = {}            # dest -> Item
-        self.by_soname = {}        # soname -> dest
         self.notes = []
         self.arch = None
         self.glibc_dir = None
         self._elf_cache = {}
         self.env = {}
+        self.glue = {}             # dropin mode: soname -> the glue library
         self.ceph_plugin_dir = None
         self.glibc = None
 
@@ -113,9 +113,11 @@ class Collector:
     def find(self, name, owner):
         if name == SHIM_SONAME:
             return self.shim
-        if name == "librbd.so.1":
+        if name in self.glue:          # dropin: the glue stands for the soname
+            return self.glue[name]
+        if name in ("librbd.so.1", "librbd-vendor.so.1"):
             return self.librbd
-        if name == "librados.so.2":
+        if name in ("librados.so.2", "librados-vendor.so.2"):
             return self.librados
         dirs = self.sys_dirs if GLIBC_SONAME.match(name) else self.search_dirs(owner)
         if GLIBC_SONAME.match(name) and self.glibc_dir:
@@ -146,15 +148,14 @@ class Collector:
                                    source, e.interp or "needs libc.musl"))
         it = Item(source, dest, rule, e)
         self.items[dest] = it
-        name = e.soname or os.path.basename(dest)
-        if e.soname and dest.count("/") == 1 or dest.startswith("lib/rbdcompat/vendor/"):
-            self.by_soname.setdefault(name, dest)
         self.closure(it)
         return it
 
     def libdest(self, name, path):
         if name in VENDOR_SONAMES and self.mode == "link":
             return "lib/rbdcompat/vendor/" + name
+        if name.endswith(("-vendor.so.1", "-vendor.so.2")):
+            return "lib/vendor/" + name   # dropin: what the glue links
         return "lib/" + name
 
     def closure(self, it):

@@ -77,6 +77,8 @@ def parse(argv):
     ap.add_argument("--conf", help="with --verify: a ceph.conf for the dynamic check")
     ap.add_argument("--keyring", help="with --verify: the keyring for the dynamic check")
     ap.add_argument("--pool", default="rbd", help="with --verify: the pool to write to (rbd)")
+    ap.add_argument("--timeout", type=int, default=60, metavar="SECONDS",
+                    help="with --verify --conf: seconds allowed to each run of the check client (60)")
     ap.add_argument("--keep-root", action="store_true", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if (a.conf is None) != (a.keyring is None):
@@ -94,7 +96,7 @@ def parse(argv):
     return a
 
 
-def dropin_glue(col, workdir, librbd, librados):
+def dropin_glue(workdir, librbd, librados):
     """The glue libraries of the drop-in (rbdcompat-dropin --into)."""
     tool = os.environ.get("RBDCOMPAT_BUNDLE_DROPIN") or shutil.which("rbdcompat-dropin") or \
         (config.DROPIN if os.path.isfile(config.DROPIN) else None)
@@ -107,7 +109,10 @@ def dropin_glue(col, workdir, librbd, librados):
                        universal_newlines=True, timeout=300)
     if r.returncode:
         die("%s --into failed (exit %d):\n%s" % (tool, r.returncode, r.stdout))
-    return into
+    for n in ("librbdcompat.so.1", "librbd.so.1", "librados.so.2"):
+        if not os.path.isfile(os.path.join(into, n)):
+            die("%s --into wrote no %s" % (tool, n))
+    return into, tool
 
 
 def build(a):
@@ -144,15 +149,30 @@ def build(a):
     prefix = os.path.abspath(a.prefix) if a.prefix else out
     librbd, librados = found["librbd.so.1"][0], found["librados.so.2"][0]
 
-    col = Collector(librbd, librados, shim, a.mode, a.lib_dir)
     work = tempfile.mkdtemp(prefix="rbdcompat-bundle.")
     try:
+        glue = {}
+        if a.mode == "dropin":
+            into, tool = dropin_glue(work, librbd, librados)
+            shim = os.path.join(into, "librbdcompat.so.1")
+            glue = {n: os.path.join(into, n) for n in ("librbd.so.1", "librados.so.2")}
+        col = Collector(librbd, librados, shim, a.mode, a.lib_dir)
+        col.glue = glue
         try:
-            col.add(shim, "lib/librbdcompat.so.1", "the shim (%s)" % shim)
-            vd = "lib/rbdcompat/vendor/" if a.mode == "link" else "lib/"
-            col.add(librados, vd + "librados.so.2",
+            col.add(shim, "lib/librbdcompat.so.1", "the shim (%s)" % (
+                "from %s --into" % tool if glue else shim))
+            vd = {"link": "lib/rbdcompat/vendor/", "preload": "lib/", "dropin": "lib/vendor/"}[a.mode]
+            vname = {"dropin": ("librbd-vendor.so.1", "librados-vendor.so.2")}.get(
+                a.mode, ("librbd.so.1", "librados.so.2"))
+            col.add(librados, vd + vname[1],
                     "the vendor's librados (%s)" % found["librados.so.2"][1])
-            col.add(librbd, vd + "librbd.so.1", "the vendor's librbd (%s)" % found["librbd.so.1"][1])
+            if glue:
+                col.add(glue["librados.so.2"], "lib/librados.so.2",
+                        "the drop-in glue librados.so.2 (%s --into)" % tool)
+            col.add(librbd, vd + vname[0], "the vendor's librbd (%s)" % found["librbd.so.1"][1])
+            if glue:
+                col.add(glue["librbd.so.1"], "lib/librbd.so.1",
+                        "the drop-in glue librbd.so.1 (%s --into)" % tool)
             col.add(check, "libexec/rbdcompat-bundle-check", "the check client (--verify)")
             qemu_dirs = []
             for b in a.binary:
@@ -174,10 +194,6 @@ def build(a):
                             "qemu's rbd module (%s, named in the qemu program)" % d)
             if "lib/qemu/block-rbd.so" in col.items:
                 col.env["QEMU_MODULE_DIR"] = "${BUNDLE}/lib/qemu"
-            if a.mode == "dropin":
-                dropin_glue(col, work, librbd, librados)
-                die("--mode dropin: rbdcompat-dropin ran, but this rbdcompat-bundle does not "
-                    "know its layout yet")
             col.rules()
         except CollectError as e:
             die(str(e))
@@ -208,7 +224,7 @@ def build(a):
                     (col.ceph_plugin_dir or "none bundled").replace("${BUNDLE}", prefix)))
                 for l in lines:
                     if not l.startswith("@"):
-                        f.write(l.replace("${BUNDLE}", prefix) + "\n")
+                        f.write(l.replace("${BUNDLE}", prefix).replace("?=", "=") + "\n")
                 f.write("PATH=%s/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n" % prefix)
             return "generated"
 
@@ -274,6 +290,6 @@ def main(argv=None):
     m = static(root, rep)
     if m is not None and a.conf:
         sys.stdout.flush()
-        dynamic(root, m, a.conf, a.keyring, a.pool, rep, a.keep_root)
+        dynamic(root, m, a.conf, a.keyring, a.pool, rep, a.keep_root, a.timeout)
     sys.stdout.write("verify: %s\n" % ("PASSED" if not rep.errors else "FAILED (%d problems)" % rep.errors))
     return 1 if rep.errors else 0

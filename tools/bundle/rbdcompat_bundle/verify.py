@@ -10,6 +10,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 
@@ -149,7 +150,34 @@ STRACE_OPEN = re.compile(r'^(\d+) +(open|openat|execve|stat|newfstatat|access|re
                          r'\((?:AT_FDCWD, )?"([^"]*)".*= (-?\d+|0x[0-9a-f]+)(?: (E[A-Z]+))?')
 
 
-def dynamic(root, m, conf, keyring, pool, rep, keep=False):
+def run_bounded(cmd, timeout):
+    """Run cmd in a session of its own; on timeout kill the whole session
+    (strace, unshare and the client: a crashing Ceph client can hang in
+    its fatal-signal handler)."""
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                         universal_newlines=True, errors="replace", start_new_session=True)
+    try:
+        out, _ = p.communicate(timeout=timeout)
+        return out, p.returncode
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        out, _ = p.communicate()
+        return (out or "") + "\n(killed after %d s)" % timeout, "timeout"
+
+
+def conf_in_root(conf, dest):
+    """The conf, with its keyring line pointing at the root's copy."""
+    with open(conf) as f:
+        text = f.read()
+    text = re.sub(r"(?m)^(\s*keyring\s*=).*$", r"\1 /etc/ceph/keyring", text)
+    with open(dest, "w") as f:
+        f.write(text)
+
+
+def dynamic(root, m, conf, keyring, pool, rep, keep=False, timeout=60):
     """Run the bundled check client in an empty root: the bundle, the conf,
     /proc and a minimal /dev, rootless (unshare -r), LD_BIND_NOW=1."""
     for tool in ("unshare", "chroot", "mount"):
@@ -165,9 +193,9 @@ def dynamic(root, m, conf, keyring, pool, rep, keep=False):
     try:
         for with_proc in (True, False):
             er = os.path.join(work, "root-proc" if with_proc else "root-noproc")
-            for d in (prefix.lstrip("/"), "etc/ceph", "proc", "dev", "tmp"):
+            for d in (prefix.lstrip("/"), "etc/ceph", "proc", "dev"):
                 os.makedirs(os.path.join(er, d), exist_ok=True)
-            shutil.copyfile(conf, os.path.join(er, "etc/ceph/ceph.conf"))
+            conf_in_root(conf, os.path.join(er, "etc/ceph/ceph.conf"))
             shutil.copyfile(keyring, os.path.join(er, "etc/ceph/keyring"))
             devs = ("null", "zero", "urandom", "random")
             for d in devs:
@@ -186,12 +214,7 @@ def dynamic(root, m, conf, keyring, pool, rep, keep=False):
             strace = shutil.which("strace") if with_proc else None
             if strace:
                 cmd = [strace, "-f", "-qq", "-s", "512", "-e", "trace=%file", "-o", log] + cmd
-            try:
-                r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                   universal_newlines=True, timeout=180)
-                output, rc = r.stdout, r.returncode
-            except subprocess.TimeoutExpired as e:
-                output, rc = (e.stdout or b"").decode("utf-8", "replace") if isinstance(e.stdout, bytes) else (e.stdout or ""), -1
+            output, rc = run_bounded(cmd, timeout)
             where = "empty root with /proc" if with_proc else "empty root without /proc"
             lines = [l for l in output.splitlines() if l.strip()]
             if rc == 0 and any(l == "check: passed" for l in lines):
