@@ -26,7 +26,7 @@ def runpath_for(dest):
     """$ORIGIN, and the way from the file's directory to lib/."""
     d = os.path.dirname(dest)
     rel = os.path.relpath("lib", d)
-    parts = ["$ORIGIN"] if d.startswith("lib") else []
+    parts = ["$ORIGIN"] if d == "lib" or d.startswith("lib/") else []
     if rel != ".":
         parts.append("$ORIGIN/" + rel)
     return ":".join(parts)

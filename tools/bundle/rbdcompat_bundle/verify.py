@@ -67,7 +67,7 @@ def static(root, rep):
         for fn in files:
             p = os.path.join(dirpath, fn)
             rel = os.path.relpath(p, root)
-            nfiles += 1
+            nfiles += rel != MANIFEST
             if rel != MANIFEST and rel not in listed:
                 rep.note("%s is not in the manifest" % rel)
             if os.path.isfile(p) and is_elf(p):
@@ -141,7 +141,8 @@ def static(root, rep):
     for b in m.get("launchers", []):
         if not os.path.isfile(os.path.join(root, "libexec", os.path.basename(b))):
             rep.error("MISSING", "libexec/%s, which %s runs" % (os.path.basename(b), b))
-    rep.ok("%d files, %d ELF files, %d DT_NEEDED and %d version needs checked inside %s" % (
+    rep.ok("%d files (and manifest.json), %d ELF files, %d DT_NEEDED and %d version needs "
+           "checked inside %s" % (
         nfiles, len(elves), nneeded, nvers, root))
     return m
 
