@@ -229,6 +229,34 @@ run_qemu() {
     summary "$(stat -c %s w/in.raw) bytes in and back identical (and via rbd export)"
 }
 
+# The vendor's own rbd and rados CLIs (librbd's and librados's C++ API) in
+# a dropin bundle: the glue keeps the vendor whole (Cloudpods 3.8 and later
+# drive Ceph through them).
+run_cli() {
+    local out=$1 img=bundle-cli-$$ c
+    mkdir -p w
+    t rbd -c "$CEPH_CONF" create --size 16 "rbd/$img"
+    for c in "rbd ls -l rbd" "rbd info rbd/$img" "rbd snap create rbd/$img@s1" \
+        "rbd snap ls rbd/$img" "rados -p rbd ls"; do
+        # shellcheck disable=SC2086 # the words of $c are the command
+        t "$HERE/empty-root.sh" "$out" "$PREFIX" "$CEPH_CONF" "$CEPH_KEYRING" w -- \
+            "$PREFIX/bin/"$c -c /etc/ceph/ceph.conf --admin-socket= >>cli.out 2>>cli.err ||
+            { echo "$c failed"; cat cli.err; return 1; }
+    done
+    cat cli.out
+    grep -q "^$img  *16 MiB" cli.out
+    grep -q "rbd image '$img'" cli.out
+    grep -qE '^ +[0-9]+ +s1 +16 MiB' cli.out
+    grep -qx "rbd_id.$img" cli.out
+    if grep -qiE 'undefined symbol|error while loading|no version information' cli.err; then
+        cat cli.err
+        return 1
+    fi
+    t rbd -c "$CEPH_CONF" snap purge --no-progress "rbd/$img"
+    t rbd -c "$CEPH_CONF" rm --no-progress "rbd/$img"
+    summary "rbd ls -l, info, snap create, snap ls; rados ls: all right, nothing from the loader"
+}
+
 link_refuses_qemu() {
     local rc=0
     make_bundle 16.2 link "$CW/b" "$QEMU_IMG" >out 2>&1 || rc=$?
@@ -296,6 +324,7 @@ for v in 16.2 14.2.21 sds; do
         fi
         bins=("$WORK/goceph")
         [[ $mode != link && -z ${MISSING[qemu]:-} ]] && bins+=("$QEMU_IMG")
+        [[ $v == 16.2 && $mode == dropin ]] && bins+=(/usr/bin/rbd /usr/bin/rados)
         check "$desc: bundle, --verify (static, and the check client in an empty root)" \
             bundle_verify "$v" "$mode" "$out" "${bins[@]}"
         [[ -f $out/manifest.json ]] || continue
@@ -306,6 +335,9 @@ for v in 16.2 14.2.21 sds; do
             else
                 check "$desc: qemu-img round trip in an empty root" run_qemu "$v" "$mode" "$out"
             fi
+        fi
+        if [[ $v == 16.2 && $mode == dropin ]]; then
+            check "$desc: the vendor's rbd and rados CLIs in an empty root" run_cli "$out"
         fi
     done
 done
