@@ -135,6 +135,9 @@ class Collector:
     # -- adding files
     def add(self, source, dest, rule):
         if dest in self.items:
+            if self.items[dest].real != os.path.realpath(source):
+                raise CollectError("%s and %s would both be %s in the bundle" % (
+                    self.items[dest].source, source, dest))
             return self.items[dest]
         e = self.elf(source)
         if self.arch is None:

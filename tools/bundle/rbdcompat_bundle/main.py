@@ -284,6 +284,17 @@ def main(argv=None):
     else:
         root = build(a)
         if a.verify is None:
+            # Never call a bundle written that does not hold together: the
+            # static check always runs (its lines only when it fails).
+            import io
+            buf = io.StringIO()
+            rep = Report(buf)
+            static(root, rep)
+            if rep.errors:
+                sys.stdout.write(buf.getvalue())
+                sys.stdout.write("rbdcompat-bundle: %s is incomplete (%d problems above)\n" % (
+                    root, rep.errors))
+                return 1
             return 0
     rep = Report(sys.stdout)
     sys.stdout.write("verify %s:\n" % root)
