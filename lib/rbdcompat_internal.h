@@ -93,6 +93,7 @@ int rbdcompat_is_self(const void *addr) RBDCOMPAT_HIDDEN;
 
 /* The exported marker every copy of librbdcompat defines (self_marker.c). */
 #define RBDCOMPAT_MARKER "librbdcompat_marker"
+extern const char librbdcompat_marker[] RBDCOMPAT_EXPORT;
 
 /* Around a load of the vendor library: fork() waits while one is in
  * progress (lib/fork_gate.c). */

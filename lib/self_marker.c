@@ -8,4 +8,4 @@
  */
 #include "rbdcompat_internal.h"
 
-RBDCOMPAT_EXPORT const char librbdcompat_marker[] = "librbdcompat";
+const char librbdcompat_marker[] = "librbdcompat";

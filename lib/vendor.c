@@ -197,9 +197,33 @@ static int defines_marker(void *h)
          !strcmp(info.dli_fname, lm->l_name);
 }
 
+/* Is this runtime the shim itself, a shared object exporting the marker?
+ * rbdcompat-probe links the same runtime into an executable that exports
+ * nothing: it loads a copy of the shim on purpose, to say what it is, and
+ * forwards nothing, so nothing can go back and forth. */
+static int self_exports_marker(void)
+{
+  static _Atomic int known; /* 0 unknown, 1 no, 2 yes */
+  Dl_info info;
+  void *h, *m = NULL;
+  int k = atomic_load(&known);
+
+  if (k)
+    return k == 2;
+  if (dladdr(librbdcompat_marker, &info) && info.dli_fname &&
+      *info.dli_fname &&
+      (h = dlopen(info.dli_fname, RTLD_LAZY | RTLD_NOLOAD))) {
+    m = dlsym(h, RBDCOMPAT_MARKER);
+    dlclose(h);
+  }
+  k = m == (const void *)librbdcompat_marker ? 2 : 1;
+  atomic_store(&known, k);
+  return k == 2;
+}
+
 static int refuse_other_copy(void *h, const char *file, char *why, size_t len)
 {
-  if (!defines_marker(h))
+  if (!self_exports_marker() || !defines_marker(h))
     return 0;
   snprintf(why, len, "it is another copy of librbdcompat (it defines %s;"
            " %s must be the vendor's library)", RBDCOMPAT_MARKER, file);
@@ -254,7 +278,8 @@ static int in_other_copy(enum rbdcompat_lib lib, void *h, const void *p)
     atomic_store(&vendor_hi[lib], q.hi);
     atomic_store(&vendor_lo[lib], q.lo); /* published last */
   }
-  if (a >= atomic_load(&vendor_lo[lib]) && a < atomic_load(&vendor_hi[lib]))
+  if ((a >= atomic_load(&vendor_lo[lib]) && a < atomic_load(&vendor_hi[lib])) ||
+      !self_exports_marker())
     return 0;
   if (!dladdr(p, &info) || !info.dli_fname || !*info.dli_fname)
     return 0;

@@ -7,7 +7,8 @@
 # KIND is the vendor made the system's: `sds` (the SDS-like librbd from
 # VENDOR_LIB replaces /usr/lib/x86_64-linux-gnu/librbd.so.1.16.0; librados
 # stays the system's) or `nautilus` (Ceph 14.2.21's librbd, librados,
-# libceph-common and libssl 1.1 from VENDOR_LIB replace the system's).
+# libceph-common and libssl 1.1 from VENDOR_LIB, libradosstriper from
+# VENDOR_CLI_LIB if set, replace the system's).
 # /usr/lib/x86_64-linux-gnu, /etc and the shim's PREFIX become overlayfs
 # views, their upper layers in a new directory under WORK; SHIM_DEST (a `meson install --destdir`
 # tree) is laid over PREFIX. Then ldconfig, `rbdcompat-dropin install`
@@ -55,6 +56,11 @@ nautilus)
     ln -s librbd.so.1.12.0 "$sys/librbd.so.1"
     ln -s librados.so.2.0.0 "$sys/librados.so.2"
     cp "$VENDOR_LIB/ceph/libceph-common.so.0" "$sys/ceph/"
+    # rados (bullseye's ceph-common) needs 14.2.21's libradosstriper.
+    if [[ -n ${VENDOR_CLI_LIB:-} && -e $VENDOR_CLI_LIB/libradosstriper.so.1.0.0 ]]; then
+        rm -f "$sys"/libradosstriper.so.1*
+        cp -P "$VENDOR_CLI_LIB"/libradosstriper.so.1* "$sys/"
+    fi
     ;;
 *) echo "in-system.sh: unknown vendor $kind" >&2; exit 2 ;;
 esac

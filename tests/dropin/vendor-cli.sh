@@ -5,7 +5,7 @@
 #   vendor-cli.sh rbd IMAGE    create, ls, info, snap create/ls, trash
 #                              mv/ls/restore, snap purge, rm
 #   vendor-cli.sh rados OBJ    put, stat, get + cmp, ls, rm; lspools
-#   vendor-cli.sh ceph         ceph osd pool ls
+#   vendor-cli.sh ceph         ceph osd pool ls (the system's ceph: Python, python3-rados)
 # Each step prints "ok: ..."; the last line is "vendor-cli: all steps passed".
 # Uses CEPH_CONF (never runs without it).
 set -euo pipefail
@@ -42,7 +42,7 @@ rados)
     rados "${c[@]}" lspools | grep -qx rbd && ok "lspools"
     ;;
 ceph)
-    ceph "${c[@]}" osd pool ls | grep -qx rbd && ok "osd pool ls"
+    /usr/bin/ceph "${c[@]}" osd pool ls | grep -qx rbd && ok "osd pool ls"
     ;;
 *)
     echo "usage: vendor-cli.sh {rbd IMAGE|rados OBJ|ceph}" >&2
