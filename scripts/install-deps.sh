@@ -22,6 +22,8 @@ packages=(
   gcc-powerpc64le-linux-gnu qemu-user
   # bundles (rbdcompat-bundle patches RUNPATHs), ELF reading, lint
   patchelf libelf-dev shellcheck clang-tidy cppcheck
+  # rbdcompat-bundle --verify: which files the check client opened
+  strace
 )
 
 missing=()

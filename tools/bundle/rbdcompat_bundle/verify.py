@@ -243,7 +243,21 @@ def opened_check(log, prefix, rep):
     except OSError as e:
         rep.error("ERROR", "no strace log: %s" % e)
         return
+    # strace -f splits a call other threads interrupt into "<unfinished ...>"
+    # and "<... NAME resumed>" lines: join them first.
+    joined, pending = [], {}
     for line in text:
+        mm = re.match(r"^(\d+) +(.*) <unfinished \.\.\.>$", line)
+        if mm:
+            pending[mm.group(1)] = mm.group(2)
+            continue
+        mm = re.match(r"^(\d+) +<\.\.\. \w+ resumed>(.*)$", line)
+        if mm:
+            if mm.group(1) in pending:
+                joined.append("%s %s%s" % (mm.group(1), pending.pop(mm.group(1)), mm.group(2)))
+            continue
+        joined.append(line)
+    for line in joined:
         mm = re.match(r"^(\d+) +(?:clone3?|vfork|fork)\(.*= (\d+)$", line)
         if mm and mm.group(1) in started:
             started.add(mm.group(2))
