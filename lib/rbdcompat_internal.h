@@ -130,6 +130,9 @@ void rbdcompat_fork_gate_leave(void) RBDCOMPAT_HIDDEN;
 
 /* The default vendor directory for drop-in installs (meson option). */
 extern const char rbdcompat_default_vendor_dir[] RBDCOMPAT_HIDDEN;
+/* The vendor directory in effect (RBDCOMPAT_VENDOR_DIR or the default),
+ * with $ORIGIN expanded into buf; NULL when it cannot be expanded. */
+const char *rbdcompat_vendor_dir(char *buf, size_t len) RBDCOMPAT_HIDDEN;
 
 /* --- configuration (lib/config.c) ------------------------------------ */
 

@@ -436,7 +436,7 @@ static void load(enum rbdcompat_lib lib, struct loaded *r)
   const int flags = RTLD_NOW | RTLD_LOCAL;
   const char *env = rbdcompat_secure_getenv(li->env);
   const char *dir;
-  char file[PATH_MAX];
+  char file[PATH_MAX], dirbuf[PATH_MAX];
   void *h = NULL;
 
   memset(r, 0, sizeof *r);
@@ -447,10 +447,8 @@ static void load(enum rbdcompat_lib lib, struct loaded *r)
   h = try_open(li->soname, flags | RTLD_NOLOAD, li, r);
   if (h)
     goto out;
-  dir = rbdcompat_secure_getenv("RBDCOMPAT_VENDOR_DIR");
-  if (!dir || !*dir)
-    dir = rbdcompat_default_vendor_dir;
-  if (snprintf(file, sizeof file, "%s/%s", dir, li->soname) <
+  dir = rbdcompat_vendor_dir(dirbuf, sizeof dirbuf); /* $ORIGIN expanded */
+  if (dir && snprintf(file, sizeof file, "%s/%s", dir, li->soname) <
           (int)sizeof file && access(file, F_OK) == 0) {
     h = try_open(file, flags, li, r);
     goto out;
