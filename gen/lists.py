@@ -14,7 +14,11 @@ for some kinds, the files named below. KIND:
                checked-in baseline instead and fails on any difference.
   emulated     the names of every emulated function, one per line
                (--lib rbd|rados for one library); tests/emulation/run.sh
-               intersects it with what the older vendor exports.
+               intersects it with what the older vendor exports. A name
+               is followed by " by-version" when every symbol version of
+               it is emulated from the vendor's other version:
+               RBDCOMPAT_DISABLE (which disables a name in every version)
+               cannot force such an emulation to answer.
   mock-omit    a header of "#define MOCK_OMIT_<sym>" lines for a mock
                vendor that lacks functions: every row emulated in the
                emulation sources given with --omit-from, and every name in
@@ -226,11 +230,17 @@ def main():
                 lines = BASELINE_HEAD.rstrip('\n').split('\n') + lines \
                     if a.output != '-' else lines
         elif a.emit == 'emulated':
-            lines = []
+            lines, seen = [], set()
             for r in rows:
-                if r['decision'] == 'emulated' and r['name'] not in lines \
-                        and (not a.lib or r['lib'] == a.lib):
-                    lines.append(r['name'])
+                if r['decision'] != 'emulated' or r['name'] in seen or \
+                        (a.lib and r['lib'] != a.lib):
+                    continue
+                seen.add(r['name'])
+                same = [x for x in rows if x['name'] == r['name']]
+                by_version = len(same) > 1 and all(
+                    x['decision'] == 'emulated' for x in same)
+                lines.append(r['name'] + (' by-version' if by_version
+                                          else ''))
         elif a.emit == 'mock-omit':
             if not a.omit_from:
                 ap.error('mock-omit needs --omit-from FILE...')

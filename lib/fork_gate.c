@@ -31,7 +31,7 @@ static _Thread_local int loads_here;   /* this thread's, nested */
 
 static void before_fork(void)
 {
-  struct timespec ms = { 0, 1000 * 1000 };
+  struct timespec ms = { 0, 1000000L };
   int waited;
 
   atomic_store(&fork_pending, 1);

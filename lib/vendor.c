@@ -304,7 +304,7 @@ static void *versioned_sym(void *h, const struct rbdcompat_fn *fn)
   for (i = 0; plain && i < rbdcompat_nfns; i++) {
     const struct rbdcompat_fn *o = &rbdcompat_fns[i];
 
-    if (o->version && strcmp(o->version, "Base") &&
+    if (o->version && strcmp(o->version, "Base") != 0 &&
         !strcmp(o->name, fn->name) && dlvsym(h, fn->name, o->version) == plain)
       return NULL; /* what dlsym() found is that version, not a base one */
   }

@@ -7,10 +7,9 @@
 # dlopen() and friends must come from libdl.so.2, where 2.17 has them.
 # Also checks the probe tool when it has been built.
 #
-# Usage: glibc_floor.sh BUILD_ROOT
+# Usage: glibc_floor.sh FILE...   (the library, the probe tool)
 set -eu
 
-build=$1
 floor=2.17
 
 case $(uname -m) in
@@ -27,8 +26,8 @@ for f in "$@"; do
   # Every GLIBC_x.y a symbol or a version need names.
   versions=$( { objdump -T "$f"; readelf -V "$f"; } |
               grep -o 'GLIBC_[0-9][0-9.]*' | sort -u -V)
-  newest=$(printf '%s\n' $versions | sed 's/GLIBC_//' | sort -V | tail -1)
-  echo "glibc-floor: $f needs: $(echo $versions)"
+  newest=$(printf '%s\n' "$versions" | sed 's/GLIBC_//' | sort -V | tail -1)
+  echo "glibc-floor: $f needs: $(printf '%s\n' "$versions" | tr '\n' ' ' | sed 's/ $//')"
   if [ "$(printf '%s\n%s\n' "$newest" "$floor" | sort -V | tail -1)" != "$floor" ]; then
     echo "FAIL: $f needs GLIBC_$newest, newer than GLIBC_$floor:"
     objdump -T "$f" | awk -v f="$floor" '
