@@ -235,9 +235,9 @@ const struct rbdcompat_vendor *rbdcompat_vendor(enum rbdcompat_lib lib)
 
   if (r)
     return &r->v;
-  /* Nobody ever waits: a thread that finds nothing published loads on its
-   * own, so a fork() or a signal in the middle of another thread's load
-   * cannot leave anyone stuck. */
+  /* No thread waits for another's load: one that finds nothing published
+   * loads on its own (the only wait is fork_gate.c's, bounded, around a
+   * fork), so a signal amid another thread's load leaves nobody stuck. */
   r = malloc(sizeof *r);
   if (!r)
     return &no_memory.v;

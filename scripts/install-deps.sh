@@ -21,7 +21,7 @@ packages=(
   gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu gcc-s390x-linux-gnu
   gcc-powerpc64le-linux-gnu qemu-user
   # bundles (rbdcompat-bundle patches RUNPATHs), ELF reading, lint
-  patchelf libelf-dev shellcheck clang-tidy cppcheck
+  patchelf libelf-dev shellcheck clang-tidy cppcheck clang-format
 )
 
 missing=()
