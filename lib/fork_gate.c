@@ -117,7 +117,7 @@ static void uncount_load(int tid)
 
 static void before_fork(void)
 {
-  struct timespec ms = { 0, 1000 * 1000 };
+  struct timespec ms = { 0, 1000000L };
   int me = thread_id(), waited;
 
   atomic_store(&fork_pending, 1);
@@ -169,7 +169,7 @@ __asm__(".symver __register_atfork, __register_atfork@" RBDCOMPAT_GLIBC_2_3_2);
  * signal handler of the registering thread does not wait for it. */
 static void register_once(int tid)
 {
-  struct timespec ms = { 0, 1000 * 1000 };
+  struct timespec ms = { 0, 1000000L };
   int me, s, waited = 0;
 
   if (atomic_load(&handler_state) == 1)
