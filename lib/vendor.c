@@ -43,17 +43,20 @@ struct libinfo {
   const char *env;      /* path override */
   const char *probe;    /* a function every release of it has */
   /* Without the probe (a vendor may remove even that), the library is
-   * still recognised by its SONAME and most of these (every release since
-   * 12.2.0 has them; see identity()). */
-  const char *core[6];
+   * still recognised by its SONAME and two of these (every release since
+   * 12.2.0 has them; see identity()). Arrays, not pointers: no relocation
+   * at load time. */
+  char core[6][20];
 };
 
 static const struct libinfo libs[RBDCOMPAT_NLIBS] = {
   [RBDCOMPAT_LIB_RBD] = { "librbd.so.1", "RBDCOMPAT_LIBRBD", "rbd_version",
+                          /* function-list: identifying ones, a choice */
                           { "rbd_open", "rbd_close", "rbd_create", "rbd_stat",
                             "rbd_read", "rbd_write" } },
   [RBDCOMPAT_LIB_RADOS] = { "librados.so.2", "RBDCOMPAT_LIBRADOS",
                             "rados_version",
+                            /* function-list: the same for librados */
                             { "rados_create", "rados_connect",
                               "rados_shutdown", "rados_ioctx_create",
                               "rados_read", "rados_write" } },

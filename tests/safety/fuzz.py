@@ -40,20 +40,24 @@ PYEXT = '/usr/lib/python3/dist-packages/%s.cpython-*.so'
 KNOWN = {
     'list_objects': ('python3-rados ends list_objects() at any error of'
                      ' the listing as if the pool held nothing more',
+                     # function-list: the listing calls that end it
                      ('rados_nobjects_list_next', 'rados_nobjects_list_next2',
                       'rados_nobjects_list_open')),
 }
 # Profiles every run starts with: the cases of issue 12.
 FIXED = [
+    # function-list: issue 12's cases, each a profile run before the random
     ('omap builders', ['rados_write_op_omap_rm_keys',
                        'rados_write_op_omap_rm_keys2',
                        'rados_write_op_omap_rm_range2']),
     ('identity only', ['rbd_version', 'rados_version']),
+    # function-list: the iterator's creators and its reader
     ('omap iterators', ['rados_read_op_omap_get_vals2',
                         'rados_read_op_omap_get_vals_by_keys2',
                         'rados_omap_get_next2']),
     ('librados call librbd makes', ['rados_aio_get_return_value']),
     ('group snapshot listing', ['rbd_group_snap_list', 'rbd_snap_list']),
+    # function-list: every completion creator
     ('completions', ['rbd_aio_create_completion', 'rados_aio_create_completion2',
                      'rados_aio_create_completion']),
 ]
