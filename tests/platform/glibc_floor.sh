@@ -14,12 +14,15 @@
 #
 # Only readelf is used: it reads the ELF files of every architecture.
 #
-# Usage: glibc_floor.sh FLOOR FILE...
+# Usage: glibc_floor.sh [FLOOR] FILE...      (FLOOR X.Y, default 2.17)
 set -euo pipefail
 
-[[ $# -ge 2 ]] || { echo "usage: $0 FLOOR FILE..." >&2; exit 2; }
-floor=$1
-shift
+floor=2.17
+if [[ ${1:-} =~ ^[0-9]+\.[0-9]+$ ]]; then
+  floor=$1
+  shift
+fi
+[[ $# -ge 1 ]] || { echo "usage: $0 [FLOOR] FILE..." >&2; exit 2; }
 
 # newer A B: A is a newer version than B.
 newer() { [[ $1 != "$2" && $(printf '%s\n%s\n' "$1" "$2" | sort -V | tail -n 1) == "$1" ]]; }
