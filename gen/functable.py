@@ -246,17 +246,16 @@ def emit_forwarders(rows):
     and the stub for a missing vendor function. The resolver passes the
     row's stub and emulation to rbdcompat_resolve().
 
-    In a normal build the forwarder is defined without parameters and
-    tail-calls the slot as void(void): it touches no argument register, so
-    it compiles to exactly one `jmp *slot(%rip)` whatever the signature (a
-    typed forwarder makes gcc re-extend bool and char arguments first).
-    The caller's registers and stack reach the target untouched, and so
-    does the return value. Its assembler name is the API name (or, for a
-    versioned row, an alias that .symver exports); the typed resolver,
-    entered through the slot with the same registers, reads the real
-    arguments. A sanitizer build (RBDCOMPAT_UNTYPED_FORWARDERS=0) gets
-    typed forwarders: instrumentation calls would clobber registers an
-    untyped function does not know are arguments."""
+    The exported forwarders are assembly (gen/forwarders.py: one load of
+    the slot and one indirect branch, no argument register touched) on the
+    architectures it knows; the typed C forwarders here are built instead
+    with RBDCOMPAT_ASM_FORWARDERS=0 (meson -Dforwarders=typed, the
+    fallback for any other architecture): correct, but they re-extend
+    narrow arguments and, where the ABI passes arguments on the stack,
+    may copy them. Either way the forwarder's assembler name is the API
+    name (or, for a versioned row, an alias that .symver exports), and the
+    typed resolver, entered through the slot with the caller's registers,
+    reads the real arguments."""
     out = [PRELUDE, '#include "emu_decls.h"', '#include <errno.h>',
            '#include <stdatomic.h>', '']
     for r in rows:
@@ -264,27 +263,23 @@ def emit_forwarders(rows):
         ret_kw = '' if r['ret'] == 'void' else 'return '
         out.append('typedef %s;' % _decl_typedef(r, 'fn_%d_t' % i))
         out.append('static %s;' % _proto(r, 'resolve_%d' % i))
-        out.append('static _Atomic(rbdcompat_fnptr) slot_%d = '
-                   '(rbdcompat_fnptr)resolve_%d;' % (i, i))
+        # Hidden, not static: the assembly forwarders (gen/forwarders.py)
+        # load it by this name.
+        out.append('RBDCOMPAT_HIDDEN _Atomic(rbdcompat_fnptr) slot_%d'
+                   ' __asm__("rbdcompat_slot_%d") = (rbdcompat_fnptr)resolve_%d;'
+                   % (i, i, i))
         exported = sym if not r['version'] else 'rbdcompat_v_' + sym
-        # Untyped (one jmp for every signature) unless the build inserts
-        # calls into functions (sanitizers): those would clobber the
-        # argument registers an untyped forwarder does not know it has.
-        out.append('#if RBDCOMPAT_UNTYPED_FORWARDERS')
-        out.append('RBDCOMPAT_EXPORT void forward_%d(void) __asm__("%s");'
-                   % (i, exported))
-        out.append('void forward_%d(void)\n{\n  atomic_load_explicit(&slot_%d,'
-                   ' memory_order_relaxed)();\n}' % (i, i))
-        out.append('#else')
+        # Typed C forwarders where there are no assembly ones.
+        out.append('#if !RBDCOMPAT_ASM_FORWARDERS')
         out.append('RBDCOMPAT_EXPORT %s __asm__("%s");' % (
             _proto(r, 'forward_%d' % i), exported))
         out.append('%s\n{\n  %s((fn_%d_t)atomic_load_explicit(&slot_%d,'
                    ' memory_order_relaxed))(%s);\n}' % (
                        _proto(r, 'forward_%d' % i), ret_kw, i, i, _args(r)))
-        out.append('#endif')
         if r['version']:
             at = '@' if r['version'] == 'Base' else '@@' + r['version']
             out.append('__asm__(".symver %s, %s%s");' % (exported, r['name'], at))
+        out.append('#endif')
         # The resolver names its own stub and emulation: code refers to
         # them relative to itself, where a table of their addresses would
         # be relocated in every process at load.

@@ -147,11 +147,14 @@ static void after_fork_in_child(void)
 
 #if defined(__GLIBC__)
 /* pthread_atfork() is a static stub before glibc 2.28 and a compat symbol
- * after; __register_atfork is what both call, in libc since 2.3.2. */
+ * after; __register_atfork is what both call, in libc since 2.3.2 (or the
+ * architecture's base version, glibc_compat.h). */
 extern int __register_atfork(void (*)(void), void (*)(void), void (*)(void),
                              void *);
 extern void *__dso_handle __attribute__((weak));
-__asm__(".symver __register_atfork, __register_atfork@GLIBC_2.3.2");
+#ifdef RBDCOMPAT_GLIBC_2_3_2
+__asm__(".symver __register_atfork, __register_atfork@" RBDCOMPAT_GLIBC_2_3_2);
+#endif
 #define register_fork_handlers(prepare, parent, child) \
   __register_atfork((prepare), (parent), (child), &__dso_handle)
 #else

@@ -14,8 +14,9 @@
 
 /* One flag per row, so that "missing" is said once per function even when
  * threads race on its first call. Sized for the table with a margin; the
- * build checks the table fits (static assert in the generated table). */
-static atomic_uchar warned[RBDCOMPAT_MAX_FNS];
+ * build checks the table fits (static assert in the generated table).
+ * Word-sized: a 1-byte atomic exchange is a libatomic call on riscv64. */
+static atomic_uint warned[RBDCOMPAT_MAX_FNS];
 
 const char *rbdcompat_stub_answer(const struct rbdcompat_fn *fn)
 {
