@@ -33,10 +33,11 @@
 #include <string.h>
 #include <unistd.h>
 
+/* Arrays, not pointers: no relocation at load (see rbdcompat_internal.h). */
 struct libinfo {
-  const char *soname;   /* what upstream consumers link */
-  const char *env;      /* path override */
-  const char *probe;    /* a function every release of it has */
+  char soname[16];      /* what upstream consumers link */
+  char env[24];         /* path override */
+  char probe[16];       /* a function every release of it has */
 };
 
 static const struct libinfo libs[RBDCOMPAT_NLIBS] = {
