@@ -64,7 +64,7 @@ def _flush(path):
 
 
 # Run with the library preloaded: prints the kB of its pages that this
-# process has made its own. File-backed mappings: Private_Dirty from
+# process has made its own, and of all its pages it has touched (Rss). File-backed mappings: Private_Dirty from
 # smaps. The .bss beyond the file is anonymous memory, and the kernel may
 # have merged it with the dynamic linker's next mapping: there, pages of
 # the library's range that are present (pagemap) count.
@@ -78,33 +78,38 @@ for line in open('/proc/self/smaps'):
                  line)
     if m:
         cur = [int(m.group(1), 16), int(m.group(2), 16), int(m.group(3), 16),
-               m.group(4).strip(), 0]
+               m.group(4).strip(), 0, 0]
         maps.append(cur)
     elif cur and line.startswith('Private_Dirty:'):
         cur[4] = int(line.split()[1])
+    elif cur and line.startswith('Rss:'):
+        cur[5] = int(line.split()[1])
 mine = [m for m in maps if m[3] == real]
 if not mine:
     sys.exit('%s is not mapped in a process that preloads it' % real)
 base = min(m[0] for m in mine if m[2] == 0)
 end = base + (extent + page - 1) // page * page
-kb = sum(m[4] for m in mine)
+kb, rss = sum(m[4] for m in mine), sum(m[5] for m in mine)
 with open('/proc/self/pagemap', 'rb') as pm:
-    for lo, hi, _, path, _ in maps:
+    for lo, hi, _, path, _, _ in maps:
         if path or lo < base or lo >= end:
             continue
         for a in range(lo, min(hi, end), page):
             pm.seek(a // page * 8)
             if int.from_bytes(pm.read(8), 'little') >> 63:
                 kb += page // 1024
-print(kb)
+                rss += page // 1024
+print(kb, rss)
 """
 
 
 def private_dirty_kb(lib):
-    """kB of the library's pages that a process which loads it with
-    LD_PRELOAD and never calls it has made its own (Private_Dirty of its
-    mappings, .bss included), read by the process itself right after its
-    start (a Python interpreter, which uses nothing of the library)."""
+    """(dirty kB, touched kB): of the library's pages, those that a
+    process which loads it with LD_PRELOAD and never calls it has made its
+    own (Private_Dirty of its mappings, .bss included) and those it has
+    touched at all (Rss: what the dynamic linker read, shared with other
+    processes), read by the process itself right after its start (a
+    Python interpreter, which uses nothing of the library)."""
     real = os.path.realpath(lib)
     _flush(real)
     p = subprocess.run([sys.executable, '-c', _DIRTY_CHILD, real,
@@ -115,7 +120,8 @@ def private_dirty_kb(lib):
     if p.returncode != 0:
         raise RuntimeError('measuring the dirty pages of %s: %s' % (
             real, p.stderr.strip()[-500:]))
-    return int(p.stdout.strip())
+    dirty, rss = p.stdout.split()
+    return int(dirty), int(rss)
 
 
 def process_instructions(cmd, preload=()):
