@@ -38,14 +38,15 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+/* Arrays, not pointers: no relocation at load (see rbdcompat_internal.h). */
 struct libinfo {
-  const char *soname;   /* what upstream consumers link */
-  const char *env;      /* path override */
-  const char *probe;    /* a function every release of it has */
+  char soname[16];      /* what upstream consumers link */
+  char env[24];         /* path override */
+  char probe[16];       /* a function every release of it has */
   /* Without the probe (a vendor may remove even that), the library is
    * still recognised by its SONAME and most of these (every release since
    * 12.2.0 has them; see identity()). */
-  const char *core[6];
+  char core[6][24];
 };
 
 static const struct libinfo libs[RBDCOMPAT_NLIBS] = {
