@@ -358,7 +358,7 @@ def emit_map(rows):
         out.append('    _fini;')
         out.append('};')
     # Not a function: the marker by which any copy of librbdcompat knows
-    # another one (lib/vendor.c). Its own node, so it never mixes
+    # another one (lib/self_marker.c). Its own node, so it never mixes
     # with upstream's versions (and an anonymous node cannot coexist).
     out.append('LIBRBDCOMPAT_1 { global: librbdcompat_marker;%s };'
                % ('' if nodes else ' local: rbdcompat_*;'))

@@ -91,7 +91,7 @@ rbdcompat_fnptr rbdcompat_vendor_sym(const struct rbdcompat_fn *fn)
 /* Is addr inside the shim's own object? */
 int rbdcompat_is_self(const void *addr) RBDCOMPAT_HIDDEN;
 
-/* The exported marker every copy of librbdcompat defines (lib/vendor.c). */
+/* The exported marker every copy of librbdcompat defines (self_marker.c). */
 #define RBDCOMPAT_MARKER "librbdcompat_marker"
 extern const char librbdcompat_marker[] RBDCOMPAT_EXPORT;
 

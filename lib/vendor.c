@@ -127,13 +127,6 @@ static int vet(void *h, const struct libinfo *li, char *why, size_t len)
 
 /* --- the drop-in glue and other copies of librbdcompat -------------- */
 
-/* The exported marker (librbdcompat_marker@LIBRBDCOMPAT_1, in the version
- * script) by which librbdcompat recognises ANY copy of itself: another
- * install loaded from another path, a copy renamed librbd.so.1. An address
- * range only knows this very copy; two copies that took each other for the
- * vendor would send a missing function back and forth forever. */
-const char librbdcompat_marker[] = "librbdcompat";
-
 /* The soname each glue library (dropin/) gives its vendor dependency. */
 static const char *const glue_vendor_soname[RBDCOMPAT_NLIBS] = {
   [RBDCOMPAT_LIB_RBD] = "librbd-vendor.so.1",

@@ -19,7 +19,7 @@ for r in json.load(sys.stdin):
     print(r["name"] if v in (None, "Base") else "%s@@%s" % (r["name"], v))
 
 # Plus the one data symbol: the marker any copy of librbdcompat knows
-# another one by (lib/vendor.c; its own node in the version script).
+# another one by (lib/self_marker.c; its own node in the version script).
 print("librbdcompat_marker@@LIBRBDCOMPAT_1")
 ' | sort >"$work/table.txt"
 # Version definition symbols (type A) name a version node, not a function.
