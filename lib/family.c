@@ -25,7 +25,8 @@
  *    one the write or read operation family is dead.
  * Only the families of a row's own library are looked at: a librbd call
  * never loads librados for this (librbd brings its own librados anyway).
- * Each family's state is computed once; racing threads compute the same.
+ * Each family's state is published once; racing threads compute the same
+ * answer, each for itself, and one publishes it.
  */
 #include "family.h"
 
@@ -34,11 +35,18 @@
 
 enum { UNKNOWN, ALIVE, DEAD, BUSY };
 
+/* Per family: its state (BUSY while one thread publishes it), whether its
+ * widening was warned about, and why it is dead (written before DEAD is
+ * published, read after it is seen). */
 static atomic_uchar state[32];
 static atomic_uchar warned[32];
-static char reason[32][200]; /* why a family is dead; written before DEAD */
+static char reason[32][200];
 
-static int family_dead(unsigned f);
+/* The families form a DAG (rados_t -> ioctx -> image, ...); the depth
+ * bound is only a guard against a cycle a future header might add. */
+#define MAX_DEPTH 8
+
+static int family_dead(unsigned f, unsigned depth, char *why, size_t len);
 
 /* Families of the same library as row idx, taken by value. */
 static unsigned same_lib(unsigned idx, unsigned bits)
@@ -63,7 +71,7 @@ static int vendor_has(const char *name)
 }
 
 /* Can row idx be called to make a handle? */
-static int usable(unsigned idx)
+static int usable(unsigned idx, unsigned depth)
 {
   const struct rbdcompat_fn *fn = &rbdcompat_fns[idx];
   unsigned uses = same_lib(idx, rbdcompat_row_families[idx].uses), f;
@@ -73,12 +81,12 @@ static int usable(unsigned idx)
   if (fn->decision != RBDCOMPAT_DECISION_EMULATED && !rbdcompat_vendor_sym(fn))
     return 0;
   for (f = 0; f < rbdcompat_nfamilies; f++)
-    if ((uses >> f & 1) && family_dead(f))
+    if ((uses >> f & 1) && family_dead(f, depth + 1, NULL, 0))
       return 0;
   return 1;
 }
 
-static int compute(unsigned f, char *why, size_t len)
+static int compute(unsigned f, unsigned depth, char *why, size_t len)
 {
   const struct rbdcompat_family *fam = &rbdcompat_families[f];
   unsigned i;
@@ -112,7 +120,7 @@ static int compute(unsigned f, char *why, size_t len)
     return 1;
   }
   for (i = 0; i < fam->ncreators; i++) {
-    if (usable(fam->creators[i]))
+    if (usable(fam->creators[i], depth))
       return 0;
     silent |= rbdcompat_fns[fam->creators[i]].ret != RBDCOMPAT_RET_SIGNED;
   }
@@ -126,20 +134,35 @@ static int compute(unsigned f, char *why, size_t len)
   return 1;
 }
 
-static int family_dead(unsigned f)
+static int family_dead(unsigned f, unsigned depth, char *why, size_t len)
 {
-  unsigned char s = atomic_load(&state[f]);
-  unsigned char busy = UNKNOWN;
+  unsigned char s = atomic_load_explicit(&state[f], memory_order_acquire);
+  unsigned char expected = UNKNOWN;
+  char local[sizeof reason[0]];
+  int dead;
 
-  if (s == ALIVE || s == DEAD)
-    return s == DEAD;
-  /* A family on the way of its own computation (no such cycle in the
-   * API) counts as alive. */
-  if (!atomic_compare_exchange_strong(&state[f], &busy, BUSY))
-    return busy == DEAD;
-  s = compute(f, reason[f], sizeof reason[f]) ? DEAD : ALIVE;
-  atomic_store(&state[f], s);
-  return s == DEAD;
+  if (s == ALIVE)
+    return 0;
+  if (s == DEAD) {
+    if (why)
+      snprintf(why, len, "%s", reason[f]);
+    return 1;
+  }
+  if (depth > MAX_DEPTH)
+    return 0;
+  /* Unknown, or another thread publishing it: work it out (the answer is
+   * the same for every thread); the first to claim the slot publishes. */
+  local[0] = '\0';
+  dead = compute(f, depth, local, sizeof local);
+  if (atomic_compare_exchange_strong(&state[f], &expected, BUSY)) {
+    if (dead)
+      memcpy(reason[f], local, sizeof local);
+    atomic_store_explicit(&state[f], dead ? DEAD : ALIVE,
+                          memory_order_release);
+  }
+  if (why)
+    snprintf(why, len, "%s", local);
+  return dead;
 }
 
 int rbdcompat_family_blocked(unsigned idx, char *why, size_t len)
@@ -150,7 +173,7 @@ int rbdcompat_family_blocked(unsigned idx, char *why, size_t len)
   for (f = 0; f < 2 && rbdcompat_row_families[idx].requires[f]; f++) {
     unsigned r = rbdcompat_row_families[idx].requires[f] - 1u;
 
-    if (!usable(r)) {
+    if (!usable(r, 0)) {
       snprintf(why, len, "unusable without %s, which is %s",
                rbdcompat_fn_name(&rbdcompat_fns[r]),
                rbdcompat_disabled(rbdcompat_fn_name(&rbdcompat_fns[r])) ? "disabled"
@@ -159,14 +182,16 @@ int rbdcompat_family_blocked(unsigned idx, char *why, size_t len)
     }
   }
   for (f = 0; f < rbdcompat_nfamilies; f++) {
-    if ((uses >> f & 1) && family_dead(f)) {
-      snprintf(why, len, "unusable: %s", reason[f]);
+    char r[sizeof reason[0]];
+
+    if ((uses >> f & 1) && family_dead(f, 0, r, sizeof r)) {
+      snprintf(why, len, "unusable: %s", r);
       return 1;
     }
     /* A creator of a family disabled as a whole must not make handles. */
-    if ((makes >> f & 1) && family_dead(f) &&
-        !strncmp(reason[f], "RBDCOMPAT_DISABLE", 17)) {
-      snprintf(why, len, "disabled with its family: %s", reason[f]);
+    if ((makes >> f & 1) && family_dead(f, 0, r, sizeof r) &&
+        !strncmp(r, "RBDCOMPAT_DISABLE", 17)) {
+      snprintf(why, len, "disabled with its family: %s", r);
       return 1;
     }
   }
@@ -188,7 +213,7 @@ rbdcompat_fnptr rbdcompat_family_guard(unsigned idx, rbdcompat_fnptr fn)
     for (i = 0; i < fam->ncreators; i++) {
       unsigned c = fam->creators[i];
 
-      if (rbdcompat_fns[c].ret == RBDCOMPAT_RET_VOID && !usable(c)) {
+      if (rbdcompat_fns[c].ret == RBDCOMPAT_RET_VOID && !usable(c, 0)) {
         atomic_store_explicit(g->real, fn, memory_order_release);
         return g->fn;
       }

@@ -483,6 +483,17 @@ static void warn_if_writable(const char *path)
   struct stat st;
   unsigned mode = stat(path, &st) == 0 ? (unsigned)st.st_mode : 0;
 #endif
+#if defined(__GLIBC__) && defined(SYS_statx) && defined(STATX_MODE) && \
+    defined(__x86_64__) && defined(SYS_newfstatat)
+  /* EL7 (kernel 3.10, x86_64): no statx, but newfstatat, whose struct is
+   * glibc's struct stat on x86_64. */
+  if (!ok) {
+    struct stat old;
+
+    if (syscall(SYS_newfstatat, AT_FDCWD, path, &old, 0) == 0)
+      mode = (unsigned)old.st_mode;
+  }
+#endif
 
   if (mode & (S_IWGRP | S_IWOTH))
     rbdcompat_log(RBDCOMPAT_LOG_WARN, "warning: %s is writable by %s: whoever"

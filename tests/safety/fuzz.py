@@ -53,6 +53,7 @@ FIXED = [
                         'rados_read_op_omap_get_vals_by_keys2',
                         'rados_omap_get_next2']),
     ('librados call librbd makes', ['rados_aio_get_return_value']),
+    ('group snapshot listing', ['rbd_group_snap_list', 'rbd_snap_list']),
     ('completions', ['rbd_aio_create_completion', 'rados_aio_create_completion2',
                      'rados_aio_create_completion']),
 ]
@@ -129,11 +130,25 @@ def verify(io, prefix, model):
     for name in sorted(images - set(model['images'])):
         bad.append('image %s: exists, although its removal was reported or'
                    ' its creation failed' % name)
+    groups = {g for g in r.group_list(io) if g.startswith(prefix)}
+    if groups != set(model.get('groups', {})):
+        bad.append('groups %s, reported %s' % (sorted(groups),
+                                               sorted(model['groups'])))
+    for g in groups & set(model.get('groups', {})):
+        snaps = sorted(s['name'] for s in rbd.Group(io, g).list_snaps())
+        if snaps != sorted(model['groups'][g]):
+            bad.append('group %s: snapshots %s, reported %s' % (
+                g, snaps, model['groups'][g]))
     return bad
 
 
 def cleanup(io, prefix):
     r = rbd.RBD()
+    for g in [g for g in r.group_list(io) if g.startswith(prefix)]:
+        grp = rbd.Group(io, g)
+        for snap in list(grp.list_snaps()):
+            grp.remove_snap(snap['name'])
+        r.group_remove(io, g)
     for e in list(r.trash_list(io)):
         if e['name'].startswith(prefix):
             r.trash_remove(io, e['id'], force=True)
@@ -173,8 +188,8 @@ def run_one(shim, work, n, label, names, io):
     try:
         model = json.load(open(model_path))
     except (OSError, ValueError):
-        model = {'objects': {}, 'images': {}, 'unclean': [], 'wrong': [],
-                 'steps': []}
+        model = {'objects': {}, 'images': {}, 'groups': {}, 'unclean': [],
+                 'wrong': [], 'steps': []}
         problems.append('no model written')
     problems += ['unclean error: ' + u for u in model['unclean']]
     known = []

@@ -22,8 +22,8 @@ import rbd
 MiB = 1 << 20
 P = sys.argv[1]
 MODEL_PATH = sys.argv[2]
-model = {'objects': {}, 'images': {}, 'unclean': [], 'wrong': [],
-         'steps': []}
+model = {'objects': {}, 'images': {}, 'groups': {}, 'unclean': [],
+         'wrong': [], 'steps': []}
 
 
 def save():
@@ -206,6 +206,25 @@ def rbd_part(io):
          check=lambda res: expect(res, []))
     step('rbd remove', lambda: r.remove(io, name),
          lambda _: model['images'].pop(name))
+    group_part(io, r)
+
+
+def group_part(io, r):
+    g = P + 'grp'
+    ok, _ = step('group_create', lambda: r.group_create(io, g),
+                 lambda _: model['groups'].update({g: []}))
+    if ok:
+        grp = rbd.Group(io, g)
+        step('group create_snap', lambda: grp.create_snap('gs1'),
+             lambda _: model['groups'][g].append('gs1'))
+        # python3-rbd frees the entries after an error: double free once.
+        step('group list_snaps', lambda: sorted(
+            s['name'] for s in grp.list_snaps()), check=lambda res: expect(
+                res, sorted(model['groups'][g])))
+        step('group remove_snap', lambda: grp.remove_snap('gs1'),
+             lambda _: model['groups'][g].remove('gs1'))
+    step('group_remove', lambda: r.group_remove(io, g),
+         lambda _: model['groups'].pop(g, None))
 
 
 def main():
