@@ -20,6 +20,7 @@
  * fork() or a signal to catch held.
  */
 #include "rbdcompat_internal.h"
+#include "elf_check.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -163,6 +164,12 @@ static void *try_open(const char *file, int flags, const struct libinfo *li,
   void *h;
 
   if (readable_file(file, why, sizeof why)) {
+    snprintf(r->error, sizeof r->error, "cannot load %s: %s", file, why);
+    return NULL;
+  }
+  /* glibc's loader trusts the file: a damaged one crashes dlopen(). */
+  if (strchr(file, '/') && rbdcompat_elf_check_file(file, (const char *[]){
+                               li->probe, NULL }, why, sizeof why)) {
     snprintf(r->error, sizeof r->error, "cannot load %s: %s", file, why);
     return NULL;
   }
