@@ -718,23 +718,29 @@ static void machine_words(unsigned m, char *buf, size_t len)
     snprintf(buf, len, "machine %u", m);
 }
 
-/* Is e a shared library of this process's kind? */
-static int suits_us(const struct rbdcompat_elf *e, char *why, size_t whylen)
+/* Is e of this process's class, byte order and machine? */
+static int our_kind(const struct rbdcompat_elf *e, char *why, size_t whylen)
 {
   struct rbdcompat_elf self = { .p = __ehdr_start, .len = 64,
                                 .be = __ehdr_start[EI_DATA] == ELFDATA2MSB };
   unsigned mine = (unsigned)rd(&self, 18, 2);
   char theirs_m[32], mine_m[32];
 
+  if (e->machine == mine && e->p[EI_CLASS] == __ehdr_start[EI_CLASS] &&
+      e->p[EI_DATA] == __ehdr_start[EI_DATA])
+    return 0;
   machine_words(e->machine, theirs_m, sizeof theirs_m);
   machine_words(mine, mine_m, sizeof mine_m);
-  if (e->machine != mine || e->p[EI_CLASS] != __ehdr_start[EI_CLASS] ||
-      e->p[EI_DATA] != __ehdr_start[EI_DATA])
-    return BAD("it is an ELF%u %s-endian %s file, this process is ELF%u %s"
-               "-endian %s: another architecture", e->c64 ? 64u : 32u,
-               e->be ? "big" : "little", theirs_m,
-               __ehdr_start[EI_CLASS] == ELFCLASS64 ? 64u : 32u,
-               self.be ? "big" : "little", mine_m);
+  return BAD("it is an ELF%u %s-endian %s file, this process is ELF%u %s"
+             "-endian %s: another architecture", e->c64 ? 64u : 32u,
+             e->be ? "big" : "little", theirs_m,
+             __ehdr_start[EI_CLASS] == ELFCLASS64 ? 64u : 32u,
+             self.be ? "big" : "little", mine_m);
+}
+
+static int shared_library(const struct rbdcompat_elf *e, char *why,
+                          size_t whylen)
+{
   if (e->type != ET_DYN)
     return BAD("ELF type %u, not a shared library", e->type);
   if (!e->has_dynamic)
@@ -787,8 +793,13 @@ int rbdcompat_elf_check_file(const char *path, const char *const *functions,
   if (map == MAP_FAILED)
     return elf_fail(why, whylen, "cannot map it: %s", strerror(errno)), -1;
   rc = rbdcompat_elf_parse(&e, map, (size_t)size, why, whylen);
+  /* Another architecture is the answer even if the rest does not parse
+   * as ours (another class): once the ELF header could be read. */
+  if (rc != RBDCOMPAT_ELF_NOT_ELF && e.machine &&
+      our_kind(&e, why, whylen))
+    rc = -1;
   if (!rc)
-    rc = suits_us(&e, why, whylen);
+    rc = shared_library(&e, why, whylen);
   if (!rc)
     rc = functions_are_functions(&e, functions, why, whylen);
   munmap(map, (size_t)size);
