@@ -47,13 +47,18 @@ class Checks:
     """The checks, and the probe program's code for each of them."""
 
     def __init__(self):
-        self.items = []     # dicts: name, kind, cls, header, ours
+        self.items = []     # dicts: name, kind, cls, header, ours, family
         self.scope = []     # per check: lines at file scope (incl. function)
+        self.families = {}  # family key -> number (from 1)
 
-    def add(self, name, kind, header, cls='plain', ours=None, body=()):
+    def add(self, name, kind, header, cls='plain', ours=None, body=(),
+            family=None):
         n = len(self.items)
+        fam = 0
+        if family:
+            fam = self.families.setdefault(family, len(self.families) + 1)
         self.items.append({'name': name, 'kind': kind, 'cls': cls,
-                           'header': header, 'ours': ours})
+                           'header': header, 'ours': ours, 'family': fam})
         fn = ['static void check_%d(void)' % n, '{']
         fn += ['  ' + b.replace('@N', str(n)) for b in body]
         fn.append('}')
@@ -95,7 +100,9 @@ def _enumerators(body):
 
 
 def _members(body):
-    """Member declarations of a struct body: [(name, is_bitfield)]."""
+    """Member declarations of a struct body: [(name, is_bitfield, decl)],
+    decl the member's own declaration ("uint64_t size"), or None when it
+    cannot be written alone (a nested struct or union)."""
     out = []
     for decl in body.split(';'):
         decl = ' '.join(decl.split())
@@ -103,17 +110,31 @@ def _members(body):
             continue
         fp = re.search(r'\(\s*\*\s*(\w+)\s*\)\s*\(', decl)
         if fp:
-            out.append((fp.group(1), False))
+            out.append((fp.group(1), False, decl))
             continue
         bits = ':' in decl
-        decl = decl.split(':')[0]
-        decl = re.sub(r'\[[^\]]*\]', '', decl).strip()
+        decl = decl.split(':')[0].strip()
         # "type a, *b": the first declarator carries the type.
-        for d in decl.split(','):
-            m = re.search(r'(\w+)\s*$', d)
+        parts = decl.split(',')
+        first = re.search(r'[\s*]*\w+\s*(\[[^\]]*\]\s*)*$', parts[0])
+        base = parts[0][:first.start()] if first else ''
+        for k, d in enumerate(parts):
+            full = (d if k == 0 else base + ' ' + d).strip()
+            m = re.search(r'(\w+)\s*(\[[^\]]*\]\s*)*$', full)
             if m:
-                out.append((m.group(1), bits))
+                out.append((m.group(1), bits,
+                            None if '{' in full or not base.strip() else full))
     return out
+
+
+def _typedef_of(decl, name, alias):
+    """decl with its declared name replaced: a typedef of its type."""
+    fp = re.search(r'\(\s*\*\s*(%s)\s*\)' % re.escape(name), decl)
+    m = list(re.finditer(r'\b%s\b' % re.escape(name), decl))[-1]
+    if fp:
+        m = fp
+        return 'typedef %s%s%s;' % (decl[:m.start(1)], alias, decl[m.end(1):])
+    return 'typedef %s%s%s;' % (decl[:m.start()], alias, decl[m.end():])
 
 
 def read_types(path, rel, checks, known_consts, typedef_names):
@@ -133,20 +154,30 @@ def read_types(path, rel, checks, known_consts, typedef_names):
                 for name, value in _enumerators(body):
                     known_consts.add(name)
                     checks.add(name, 'enumerator', rel,
-                               body=['PUT(@N, %s);' % name])
+                               body=['PUT(@N, %s);' % name],
+                               family=('enum', rel, ctype or tag or body))
                 if ctype:
                     _add_type(checks, ctype, rel)
                 continue
             if not ctype:
                 continue   # an anonymous struct cannot be named
             _add_type(checks, ctype, rel)
-            for member, bits in _members(body):
+            for member, bits, decl in _members(body):
                 if bits:
                     continue   # no offsetof(); the size check covers it
-                checks.add('%s.%s' % (ctype, member), 'member', rel, body=[
-                    'printf("%%d member %%zu %%zu\\n", @N,'
-                    ' offsetof(%s, %s), sizeof(((%s *)0)->%s));'
-                    % (ctype, member, ctype, member)])
+                # Offset, size, and whether the member's type is ours
+                # (uint64_t vs int64_t has the same offset and size).
+                expr = '((%s *)0)->%s' % (ctype, member)
+                same = '__builtin_types_compatible_p(__typeof__(%s),' \
+                    ' ours_@N)' % expr if decl else '1'
+                n = checks.add('%s.%s' % (ctype, member), 'member', rel,
+                               ours=decl + ';' if decl else None, body=[
+                    'printf("%%d member %%zu %%zu %%d\\n", @N,'
+                    ' offsetof(%s, %s), sizeof(%s), %s);'
+                    % (ctype, member, expr, same)])
+                if decl:
+                    checks.scope[n].insert(0, _typedef_of(
+                        decl, member, 'ours_%d' % n))
             continue
         m = re.match(r'^typedef\s+(.*);$', s)
         if not m or '{' in s:
@@ -188,6 +219,17 @@ def add_functions(root, checks):
         checks.scope[n].insert(0, 'typedef %s;' % ptr.replace('@N', str(n)))
 
 
+def macro_family(name, value, rel):
+    """Constants that upstream extends at the end, in our headers' order:
+    same header, same first two words of the name, same kind of value
+    (RBD_FEATURE_JOURNALING with RBD_FEATURE_DATA_POOL, but not with
+    RBD_FEATURE_NAME_JOURNALING, a string). A constant missing from the
+    vendor's headers while a later one of its family is there was removed
+    by the vendor, not added after their release."""
+    return ('macro', rel, '_'.join(name.split('_')[:2]),
+            'str' if value.startswith('"') else 'num')
+
+
 def build_checks(root):
     checks, known, typedefs = Checks(), set(), set()
     macros = []
@@ -206,7 +248,8 @@ def build_checks(root):
             cls = 'plain'
         checks.add(name, 'macro', rel, cls=cls, body=[
             '#ifdef %s' % name, 'PUT(@N, %s);' % name, '#else',
-            'printf("%d undef\\n", @N);', '#endif'])
+            'printf("%d undef\\n", @N);', '#endif'],
+            family=macro_family(name, value, rel) if cls == 'plain' else None)
     add_functions(root, checks)
     return checks
 
@@ -260,10 +303,10 @@ def emit_checks(root):
            '#include "header_checks.h"', '']
     out.append('const struct header_check header_checks[] = {')
     for c in checks.items:
-        out.append('  { %s, HC_%s, HC_%s, %s, %s },' % (
+        out.append('  { %s, HC_%s, HC_%s, %s, %s, %d },' % (
             json.dumps(c['name']), c['kind'].upper(), c['cls'].upper(),
             json.dumps(c['header']),
-            json.dumps(c['ours']) if c['ours'] else 'NULL'))
+            json.dumps(c['ours']) if c['ours'] else 'NULL', c['family']))
     out.append('};')
     out.append('const unsigned header_nchecks = %d;' % len(checks.items))
     out.append('')
