@@ -2,7 +2,7 @@
 """Data the probe needs from our headers and the function table, made at
 build time so that nothing in tools/probe is a hand-kept copy of them.
 
-  gen_probe_data.py --emit checks --root SRCDIR -o header_checks.c
+  gen_probe_data.py --emit checks --root SRCDIR --headers H... -o OUT.c
       The header comparison (--headers): the list of checks (every constant,
       type, struct member, typedef and function prototype our headers
       declare), the C program that prints their values (compiled at run
@@ -12,6 +12,17 @@ build time so that nothing in tools/probe is a hand-kept copy of them.
 
   gen_probe_data.py --emit releases --root SRCDIR -o releases.c
       Ceph release names by major version, from gen/functable.py.
+
+  gen_probe_data.py --emit names --include DIR --headers H... [--release-neutral]
+      Every declaration (constant, type, member, typedef, function) of the
+      headers H (by their rbd/..., rados/... names) under DIR, one
+      "kind name" a line, parsed as for the checks: the header tests
+      (tests/headers/compare.sh) ask it whether another release's headers
+      declare anything ours do not. --release-neutral leaves out the
+      release macros.
+
+H are our header files, in the order a program including <rbd/librbd.h>
+reads them (meson's public_headers: the one list of them).
 """
 import argparse
 import json
@@ -21,9 +32,6 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-# Our headers, in the order a program including <rbd/librbd.h> reads them.
-OUR_HEADERS = ('rados/rados_types.h', 'rados/librados.h', 'rbd/features.h',
-               'rbd/librbd.h')
 
 # Macros whose value says which release the headers belong to: they differ
 # between any two releases, so a difference is reported, not held against
@@ -230,15 +238,18 @@ def macro_family(name, value, rel):
             'str' if value.startswith('"') else 'num')
 
 
-def build_checks(root):
+def header_names(paths):
+    """rbd/librbd.h for .../include/rbd/librbd.h."""
+    return ['/'.join(os.path.normpath(p).split(os.sep)[-2:]) for p in paths]
+
+
+def build_checks(root, headers):
     checks, known, typedefs = Checks(), set(), set()
     macros = []
-    for rel in OUR_HEADERS:
-        macros += read_macros(os.path.join(root, 'include', rel), rel,
-                              known)
-    for rel in OUR_HEADERS:
-        read_types(os.path.join(root, 'include', rel), rel, checks, known,
-                   typedefs)
+    for rel, path in headers:
+        macros += read_macros(path, rel, known)
+    for rel, path in headers:
+        read_types(path, rel, checks, known, typedefs)
     for name, value, rel in macros:
         if RELEASE_MACRO_RE.match(name):
             cls = 'release'
@@ -281,8 +292,8 @@ static void put_s(int n, const char *s)
 '''
 
 
-def emit_checks(root):
-    checks = build_checks(root)
+def emit_checks(root, headers):
+    checks = build_checks(root, headers)
     lines = PROGRAM_HEAD.split('\n')
     owner = [0] * len(lines)
     for n, scope in enumerate(checks.scope):
@@ -321,11 +332,11 @@ def emit_checks(root):
     out.append('const unsigned header_program_lines = %d;' % len(owner))
     out.append('')
     out.append('const struct header_file our_headers[] = {')
-    for rel in OUR_HEADERS:
-        text = open(os.path.join(root, 'include', rel)).read()
+    for rel, path in headers:
+        text = open(path).read()
         out.append('  { "%s",\n  %s },' % (rel, c_string(text)))
     out.append('};')
-    out.append('const unsigned our_nheaders = %d;' % len(OUR_HEADERS))
+    out.append('const unsigned our_nheaders = %d;' % len(headers))
     if len(checks.items) >= 65535:
         sys.exit('gen_probe_data: too many checks for unsigned short')
     return '\n'.join(out) + '\n'
@@ -344,14 +355,45 @@ def emit_releases(root):
     return '\n'.join(out) + '\n'
 
 
+def emit_names(include, rels, release_neutral):
+    """What emit_checks would check, for any set of headers, by name."""
+    import cheader
+    checks, known, names = Checks(), set(), set()
+    headers = [(r, os.path.join(include, r)) for r in rels
+               if os.path.exists(os.path.join(include, r))]
+    for rel, path in headers:
+        for name, _, _ in read_macros(path, rel, known):
+            if not (release_neutral and RELEASE_MACRO_RE.match(name)):
+                names.add('macro ' + name)
+    for rel, path in headers:
+        read_types(path, rel, checks, known, set())
+        for it in cheader.split(open(path).read()):
+            fn = it.kind == 'stmt' and cheader.parse_function(it.text)
+            if fn:
+                names.add('function ' + fn['name'])
+    names |= {'%s %s' % (c['kind'], c['name']) for c in checks.items}
+    return ''.join(n + '\n' for n in sorted(names))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--emit', required=True, choices=['checks', 'releases'])
-    ap.add_argument('--root', required=True)
+    ap.add_argument('--emit', required=True,
+                    choices=['checks', 'releases', 'names'])
+    ap.add_argument('--root', default=os.path.join(HERE, '..', '..'))
+    ap.add_argument('--headers', nargs='+', default=[])
+    ap.add_argument('--include', help='for --emit names')
+    ap.add_argument('--release-neutral', action='store_true')
     ap.add_argument('-o', '--output', default='-')
     a = ap.parse_args()
     sys.path.insert(0, os.path.join(a.root, 'gen'))
-    text = {'checks': emit_checks, 'releases': emit_releases}[a.emit](a.root)
+    if a.emit == 'checks':
+        text = emit_checks(a.root, list(zip(header_names(a.headers),
+                                            a.headers)))
+    elif a.emit == 'names':
+        text = emit_names(a.include, header_names(a.headers),
+                          a.release_neutral)
+    else:
+        text = emit_releases(a.root)
     if a.output == '-':
         sys.stdout.write(text)
     else:
