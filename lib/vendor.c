@@ -32,18 +32,29 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 struct libinfo {
   const char *soname;   /* what upstream consumers link */
   const char *env;      /* path override */
   const char *probe;    /* a function every release of it has */
+  /* Without the probe (a vendor may remove even that), the library is
+   * still recognised by its SONAME and most of these (every release since
+   * 12.2.0 has them; see identity()). */
+  const char *core[6];
 };
 
 static const struct libinfo libs[RBDCOMPAT_NLIBS] = {
-  [RBDCOMPAT_LIB_RBD] = { "librbd.so.1", "RBDCOMPAT_LIBRBD", "rbd_version" },
+  [RBDCOMPAT_LIB_RBD] = { "librbd.so.1", "RBDCOMPAT_LIBRBD", "rbd_version",
+                          { "rbd_open", "rbd_close", "rbd_create", "rbd_stat",
+                            "rbd_read", "rbd_write" } },
   [RBDCOMPAT_LIB_RADOS] = { "librados.so.2", "RBDCOMPAT_LIBRADOS",
-                            "rados_version" },
+                            "rados_version",
+                            { "rados_create", "rados_connect",
+                              "rados_shutdown", "rados_ioctx_create",
+                              "rados_read", "rados_write" } },
 };
 
 /* The result of a load attempt; published once, read-only afterwards. */
@@ -92,6 +103,63 @@ int rbdcompat_is_self(const void *addr)
   return a >= atomic_load(&self_lo) && a < atomic_load(&self_hi);
 }
 
+/* The DT_SONAME of a loaded object, or "" (glibc relocates the dynamic
+ * section's addresses in place; where it does not, l_addr is added). */
+static const char *soname_of(const struct link_map *lm)
+{
+  const ElfW(Dyn) *d;
+  uintptr_t strtab = 0, off = 0;
+  int have = 0;
+
+  if (!lm || !lm->l_ld)
+    return "";
+  for (d = lm->l_ld; d->d_tag != DT_NULL; d++) {
+    if (d->d_tag == DT_STRTAB)
+      strtab = d->d_un.d_ptr;
+    else if (d->d_tag == DT_SONAME)
+      off = d->d_un.d_val, have = 1;
+  }
+  if (!strtab || !have)
+    return "";
+  if (strtab < lm->l_addr)
+    strtab += lm->l_addr;
+  return (const char *)strtab + off;
+}
+
+/* Is p defined by the file of link map lm itself (not a dependency)? */
+static int defined_here(const void *p, const struct link_map *lm)
+{
+  Dl_info info;
+
+  if (!p || rbdcompat_is_self(p))
+    return 0;
+  return !lm || !lm->l_name || !*lm->l_name || !dladdr(p, &info) ||
+         !info.dli_fname || !strcmp(info.dli_fname, lm->l_name);
+}
+
+/* A library without its probe function (a vendor removed rbd_version):
+ * it is one when its SONAME says so and it defines at least two of the
+ * functions every release has (librbd's SONAME is not librados's, the
+ * shim's is neither). 0 when recognised, else fills why. */
+static int identity(void *h, const struct libinfo *li, char *why, size_t len)
+{
+  struct link_map *lm = NULL;
+  const char *so;
+  unsigned i, n = 0, all = sizeof li->core / sizeof li->core[0];
+
+  if (dlinfo(h, RTLD_DI_LINKMAP, &lm) != 0)
+    lm = NULL;
+  so = soname_of(lm);
+  for (i = 0; i < all; i++)
+    n += defined_here(dlsym(h, li->core[i]), lm);
+  if (!strcmp(so, li->soname) && n >= 2)
+    return 0;
+  snprintf(why, len, "it does not export %s: not a %s (SONAME %s%s%s,"
+           " %u of %u of its core functions)", li->probe, li->soname,
+           *so ? "\"" : "", *so ? so : "none", *so ? "\"" : "", n, all);
+  return -1;
+}
+
 /* Check that handle h is a real vendor library and not the shim. Returns
  * 0 when it is usable, else fills why. */
 static int vet(void *h, const struct libinfo *li, char *why, size_t len)
@@ -100,11 +168,8 @@ static int vet(void *h, const struct libinfo *li, char *why, size_t len)
   struct link_map *lm = NULL;
   Dl_info info;
 
-  if (!probe) {
-    snprintf(why, len, "it does not export %s: not a %s", li->probe,
-             li->soname);
-    return -1;
-  }
+  if (!probe)
+    return identity(h, li, why, len);
   /* dlsym() searches the library's dependencies too: librbd.so.1 offered
    * as librados finds rados_version in its own librados. The probe must
    * be defined by the file itself. */
@@ -127,9 +192,13 @@ static void where(void *h, const struct libinfo *li, char *out, size_t len)
 {
   Dl_info info;
   void *probe = dlsym(h, li->probe);
+  struct link_map *lm = NULL;
 
   if (probe && dladdr(probe, &info) && info.dli_fname && *info.dli_fname)
     snprintf(out, len, "%s", info.dli_fname);
+  else if (dlinfo(h, RTLD_DI_LINKMAP, &lm) == 0 && lm && lm->l_name &&
+           *lm->l_name)
+    snprintf(out, len, "%s", lm->l_name); /* recognised without probe */
   else
     snprintf(out, len, "%s", li->soname);
 }
@@ -167,9 +236,11 @@ static void *try_open(const char *file, int flags, const struct libinfo *li,
     snprintf(r->error, sizeof r->error, "cannot load %s: %s", file, why);
     return NULL;
   }
-  /* glibc's loader trusts the file: a damaged one crashes dlopen(). */
+  /* glibc's loader trusts the file: a damaged one crashes dlopen(). The
+   * functions recognising the library must be functions. */
   if (strchr(file, '/') && rbdcompat_elf_check_file(file, (const char *[]){
-                               li->probe, NULL }, why, sizeof why)) {
+          li->probe, li->core[0], li->core[1], li->core[2], li->core[3],
+          li->core[4], li->core[5], NULL }, why, sizeof why)) {
     snprintf(r->error, sizeof r->error, "cannot load %s: %s", file, why);
     return NULL;
   }
@@ -231,10 +302,34 @@ out:
   r->v.error = r->error;
 }
 
+/* Anyone who can write the vendor's file can run code in every process
+ * that loads it: say so, once (the load is published once). */
+/* The mode comes from the statx system call: glibc's stat() binds
+ * stat64@GLIBC_2.33 when built on a new glibc, above the 2.17 floor, and
+ * the statx() wrapper is 2.28. A kernel older than 4.11 (EL7's 3.10) has
+ * no statx: no warning there. */
+static void warn_if_writable(const char *path)
+{
+#if defined(__GLIBC__) && defined(SYS_statx) && defined(STATX_MODE)
+  struct statx st;
+  int ok = syscall(SYS_statx, AT_FDCWD, path, 0, STATX_MODE, &st) == 0;
+  unsigned mode = ok ? st.stx_mode : 0;
+#else /* musl: stat() has no symbol versions to worry about */
+  struct stat st;
+  unsigned mode = stat(path, &st) == 0 ? (unsigned)st.st_mode : 0;
+#endif
+
+  if (mode & (S_IWGRP | S_IWOTH))
+    rbdcompat_log(RBDCOMPAT_LOG_WARN, "warning: %s is writable by %s: whoever"
+                  " can write it can run code in this process", path,
+                  (mode & S_IWOTH) ? "others" : "its group");
+}
+
 const struct rbdcompat_vendor *rbdcompat_vendor(enum rbdcompat_lib lib)
 {
-  static struct loaded no_memory = {
-    .v = { NULL, "(none)", "out of memory while loading the vendor library" },
+  /* Constant, not a struct loaded: 4 kB of .data less for every process. */
+  static const struct rbdcompat_vendor no_memory = {
+    NULL, "(none)", "out of memory while loading the vendor library"
   };
   struct loaded *r = atomic_load_explicit(&published[lib],
                                           memory_order_acquire);
@@ -247,16 +342,17 @@ const struct rbdcompat_vendor *rbdcompat_vendor(enum rbdcompat_lib lib)
    * cannot leave anyone stuck. */
   r = malloc(sizeof *r);
   if (!r)
-    return &no_memory.v;
+    return &no_memory;
   rbdcompat_fork_gate_enter();
   load(lib, r);
   rbdcompat_fork_gate_leave();
   if (atomic_compare_exchange_strong_explicit(&published[lib], &expected, r,
                                               memory_order_acq_rel,
                                               memory_order_acquire)) {
-    if (r->v.handle)
+    if (r->v.handle) {
       rbdcompat_log(RBDCOMPAT_LOG_DEBUG, "loaded %s", r->path);
-    else
+      warn_if_writable(r->path);
+    } else
       rbdcompat_log(RBDCOMPAT_LOG_WARN, "%s; every %s function gives its"
                     " stub answer", r->error,
                     lib == RBDCOMPAT_LIB_RBD ? "rbd_*" : "rados_*");
@@ -297,22 +393,24 @@ static int has_symbol_versions(void *h)
 
 static void *versioned_sym(void *h, const struct rbdcompat_fn *fn)
 {
-  int base = !strcmp(fn->version, "Base");
+  const char *name = rbdcompat_fn_name(fn), *version = rbdcompat_fn_version(fn);
+  int base = !strcmp(version, "Base");
 #ifdef RBDCOMPAT_HAVE_DLVSYM
-  void *plain = dlsym(h, fn->name);
+  void *plain = dlsym(h, name);
   unsigned i;
 
   /* A made-up version matches only in a library without any versions
    * (glibc accepts any definition there). */
-  if (dlvsym(h, fn->name, "RBDCOMPAT_NO_SUCH_VERSION"))
+  if (dlvsym(h, name, "RBDCOMPAT_NO_SUCH_VERSION"))
     return base ? plain : NULL;
   if (!base)
-    return dlvsym(h, fn->name, fn->version);
+    return dlvsym(h, name, version);
   for (i = 0; plain && i < rbdcompat_nfns; i++) {
     const struct rbdcompat_fn *o = &rbdcompat_fns[i];
+    const char *ov = rbdcompat_fn_version(o);
 
-    if (o->version && strcmp(o->version, "Base") &&
-        !strcmp(o->name, fn->name) && dlvsym(h, fn->name, o->version) == plain)
+    if (ov && strcmp(ov, "Base") && !strcmp(rbdcompat_fn_name(o), name) &&
+        dlvsym(h, name, ov) == plain)
       return NULL; /* what dlsym() found is that version, not a base one */
   }
   return plain;
@@ -321,8 +419,8 @@ static void *versioned_sym(void *h, const struct rbdcompat_fn *fn)
    * library, and its hidden base definition cannot be asked for; in a
    * library without versions the one definition is the base one. */
   if (!has_symbol_versions(h))
-    return base ? dlsym(h, fn->name) : NULL;
-  return base ? NULL : dlsym(h, fn->name);
+    return base ? dlsym(h, name) : NULL;
+  return base ? NULL : dlsym(h, name);
 #endif
 }
 
@@ -334,10 +432,10 @@ rbdcompat_fnptr rbdcompat_vendor_sym(const struct rbdcompat_fn *fn)
 
   if (!v->handle)
     return NULL;
-  if (fn->version)
+  if (fn->version_off)
     p = versioned_sym(v->handle, fn);
   else
-    p = dlsym(v->handle, fn->name);
+    p = dlsym(v->handle, rbdcompat_fn_name(fn));
   /* The lookup scope of a vendor library includes its dependencies; if
    * the shim is one of them (a drop-in librados.so.2 under a vendor
    * librbd) a function the vendor lacks would be found in the shim and

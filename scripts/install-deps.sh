@@ -20,6 +20,8 @@ packages=(
   # cross builds run under qemu-user (scripts/cross.sh)
   gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu gcc-s390x-linux-gnu
   gcc-powerpc64le-linux-gnu qemu-user
+  libc6-dev-arm64-cross libc6-dev-s390x-cross libc6-dev-ppc64el-cross
+  libc6-dev-riscv64-cross
   # bundles (rbdcompat-bundle patches RUNPATHs), ELF reading, lint
   patchelf libelf-dev shellcheck clang-tidy cppcheck
 )

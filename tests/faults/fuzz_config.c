@@ -120,6 +120,7 @@ static ssize_t fake_write(int fd, const void *buf, size_t n)
 /* What the rest of the runtime would provide. */
 const char rbdcompat_default_vendor_dir[] = "/nonexistent-rbdcompat-fuzz";
 const struct rbdcompat_fn rbdcompat_fns[1];
+const char rbdcompat_strs[1];
 const unsigned rbdcompat_nfns = 0;
 
 /* ---- references ------------------------------------------------------ */

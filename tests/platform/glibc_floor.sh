@@ -1,54 +1,90 @@
-#!/bin/sh
+#!/usr/bin/env bash
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
-# The x86_64 glibc build must load on glibc 2.17 (CentOS/EL 7): no symbol
-# version newer than GLIBC_2.17 in what it needs (objdump -T: the version
-# of every undefined dynamic symbol; readelf -V: the version needs), and
-# dlopen() and friends must come from libdl.so.2, where 2.17 has them.
-# Also checks the probe tool when it has been built.
+# A glibc build must load on the oldest glibc of its floor (meson
+# -Dglibc_floor): no symbol version newer than the floor in what it needs
+# (the version of every undefined dynamic symbol, and the version needs),
+# no GLIBC_PRIVATE, and dlopen() and friends from where that glibc has
+# them: libdl.so.2 below 2.34 (at the architecture's base version), libc.so.6
+# from 2.34 (no libdl.so.2 then). The floor is never below the
+# architecture's base version (the first glibc of the architecture: 2.2.5
+# x86_64, 2.2 s390x, 2.17 aarch64 and ppc64le, 2.27 riscv64). On aarch64
+# and ppc64le, whose kernels may use 64 KiB pages (EL7 aarch64 does),
+# every loadable segment must be aligned to 64 KiB.
 #
-# Usage: glibc_floor.sh BUILD_ROOT
-set -eu
+# Only readelf is used: it reads the ELF files of every architecture.
+#
+# Usage: glibc_floor.sh FLOOR FILE...
+set -euo pipefail
 
-build=$1
-floor=2.17
+[[ $# -ge 2 ]] || { echo "usage: $0 FLOOR FILE..." >&2; exit 2; }
+floor=$1
+shift
 
-case $(uname -m) in
-  x86_64) ;;
-  *) echo "glibc-floor: only checked for x86_64 builds; skipped"; exit 77 ;;
-esac
+# newer A B: A is a newer version than B.
+newer() { [[ $1 != "$2" && $(printf '%s\n%s\n' "$1" "$2" | sort -V | tail -n 1) == "$1" ]]; }
 
 fail=0
 for f in "$@"; do
-  if ! readelf -d "$f" | grep -q 'Shared library: \[libc\.so\.6\]'; then
+  dyn=$(readelf -dW "$f")
+  if ! grep -q 'Shared library: \[libc\.so\.6\]' <<<"$dyn"; then
     echo "glibc-floor: $f is not linked with glibc's libc.so.6; skipped"
     exit 77
   fi
-  # Every GLIBC_x.y a symbol or a version need names.
-  versions=$( { objdump -T "$f"; readelf -V "$f"; } |
-              grep -o 'GLIBC_[0-9][0-9.]*' | sort -u -V)
-  newest=$(printf '%s\n' $versions | sed 's/GLIBC_//' | sort -V | tail -1)
-  echo "glibc-floor: $f needs: $(echo $versions)"
-  if [ "$(printf '%s\n%s\n' "$newest" "$floor" | sort -V | tail -1)" != "$floor" ]; then
-    echo "FAIL: $f needs GLIBC_$newest, newer than GLIBC_$floor:"
-    objdump -T "$f" | awk -v f="$floor" '
-      match($0, /GLIBC_[0-9][0-9.]*/) {
-        v = substr($0, RSTART + 6, RLENGTH - 6)
-        split(v, a, "."); split(f, b, ".")
-        if (a[1] + 0 > b[1] + 0 || (a[1] + 0 == b[1] + 0 && a[2] + 0 > b[2] + 0))
-          print "  " $NF " (GLIBC_" v ")"
-      }'
-    fail=1
-  fi
-  if objdump -T "$f" | grep -q 'GLIBC_PRIVATE'; then
+  machine=$(readelf -hW "$f" | sed -n 's/^ *Machine: *//p')
+  page64k=0
+  case $machine in
+    *X86-64*) base=2.2.5 ;;
+    *S/390*) base=2.2 ;;
+    *AArch64*) base=2.17 page64k=1 ;;
+    *PowerPC64*) base=2.17 page64k=1 ;;
+    *RISC-V*) base=2.27 ;;
+    *) echo "glibc-floor: no base glibc version known for $machine; skipped"; exit 77 ;;
+  esac
+  want=$floor
+  newer "$base" "$want" && want=$base
+  # The field after UND (ppc64 adds "[<localentry>: 8]" before it).
+  syms=$(readelf -W --dyn-syms "$f" |
+         awk '{ for (i = 5; i < NF; i++) if ($i == "UND") { print $(i + 1); next } }')
+  versions=$( { printf '%s\n' "$syms"; readelf -VW "$f"; } |
+              grep -o 'GLIBC_[0-9][0-9.]*' | sort -u -V | tr '\n' ' ')
+  echo "glibc-floor: $f ($machine, floor $want): needs $versions"
+  for v in $versions; do
+    if newer "${v#GLIBC_}" "$want"; then
+      echo "FAIL: $f needs $v, newer than GLIBC_$want:"
+      grep "@$v\$" <<<"$syms" | sed 's/^/  /'
+      fail=1
+    fi
+  done
+  if grep -q 'GLIBC_PRIVATE' <<<"$syms"; then
     echo "FAIL: $f uses GLIBC_PRIVATE symbols"
     fail=1
   fi
-  # dlopen@GLIBC_2.2.5 exists in libc only from 2.34: before, in libdl.
-  if objdump -T "$f" | grep -q ' dlopen$\| dlopen@' &&
-     ! readelf -d "$f" | grep -q 'Shared library: \[libdl\.so\.2\]'; then
-    echo "FAIL: $f calls dlopen but has no DT_NEEDED on libdl.so.2 (needed on glibc < 2.34)"
-    fail=1
+  dlopen=$(grep '^dlopen@' <<<"$syms" || true)
+  if [[ -n $dlopen ]]; then
+    if newer 2.34 "$want"; then
+      [[ $dlopen == "dlopen@GLIBC_$base" ]] ||
+        { echo "FAIL: $f binds $dlopen, not dlopen@GLIBC_$base (glibc < 2.34 has no other)"; fail=1; }
+      grep -q 'Shared library: \[libdl\.so\.2\]' <<<"$dyn" ||
+        { echo "FAIL: $f calls dlopen but has no DT_NEEDED on libdl.so.2 (needed on glibc < 2.34)"; fail=1; }
+    else
+      [[ $dlopen == dlopen@GLIBC_2.34 ]] ||
+        { echo "FAIL: $f binds $dlopen, not the libc.so.6 dlopen@GLIBC_2.34 of its floor $want"; fail=1; }
+      if grep -q 'Shared library: \[libdl\.so\.2\]' <<<"$dyn"; then
+        echo "FAIL: $f needs libdl.so.2, which a floor of $want does not"
+        fail=1
+      fi
+    fi
+  fi
+  if [[ $page64k == 1 ]]; then
+    aligns=$(readelf -lW "$f" | awk '$1 == "LOAD" { print $NF }')
+    for a in $aligns; do
+      if (( a < 65536 )); then
+        echo "FAIL: $f has a loadable segment aligned to $a bytes, below 64 KiB"
+        fail=1
+      fi
+    done
+    echo "glibc-floor: $f: loadable segments aligned to ${aligns//$'\n'/ } (64 KiB pages)"
   fi
 done
 exit $fail

@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * Let the probe start on glibc older than the one it was built with, down
- * to 2.17 (EL7), like the shim (lib/glibc_compat.h): it is run on the
- * hosts the shim is installed on.
+ * to the glibc floor (2.17, EL7, by default), like the shim
+ * (lib/glibc_compat.h): it is run on the hosts the shim is installed on.
  *
  * The program startup code of glibc >= 2.34 (Scrt1.o) calls
  * __libc_start_main@GLIBC_2.34, which older glibc does not have. The link
- * (-Wl,--wrap=__libc_start_main, only for x86_64 glibc, see meson.build)
- * sends that call here instead, and this calls the GLIBC_2.2.5 version
- * that every x86_64 glibc has.
+ * (-Wl,--wrap=__libc_start_main, for glibc floors below 2.34 on the
+ * architectures below, see meson.build) sends that call here instead, and
+ * this calls the version every glibc of the architecture has: its base
+ * version (GLIBC_2.2.5 x86_64, 2.17 aarch64, 2.27 riscv64, 2.2 s390x).
+ * Not on ppc64le, whose __libc_start_main takes other arguments (the
+ * probe there needs the glibc that built it, or newer).
  *
  * That new startup code also stopped passing the function that runs the
  * program's constructors (glibc >= 2.34 finds them itself; older glibc
@@ -20,7 +23,11 @@
 #include <limits.h> /* any libc header: defines __GLIBC__ on glibc */
 #include <stddef.h>
 
-#if defined(__GLIBC__) && defined(__x86_64__)
+#include "../../lib/glibc_compat.h" /* RBDCOMPAT_GLIBC_BASE */
+
+#if defined(__GLIBC__) && defined(RBDCOMPAT_GLIBC_BASE) && \
+    (defined(__x86_64__) || defined(__aarch64__) || defined(__riscv) || \
+     defined(__s390x__))
 
 typedef void (*init_fn)(int, char **, char **);
 typedef int (*main_fn)(int, char **, char **);
@@ -28,14 +35,14 @@ typedef int (*main_fn)(int, char **, char **);
 /* Defined by the linker's default script for executables. */
 extern init_fn __init_array_start[] __attribute__((visibility("hidden")));
 extern init_fn __init_array_end[] __attribute__((visibility("hidden")));
-/* The .init section's function (crti.o). */
-extern void _init(void);
+/* The .init section's function (crti.o); riscv64 has none. */
+extern void _init(void) __attribute__((weak));
 
-int rbdcompat_libc_start_main_2_2_5(main_fn main, int argc, char **argv,
-                                    init_fn init, void (*fini)(void),
-                                    void (*rtld_fini)(void), void *stack_end);
-__asm__(".symver rbdcompat_libc_start_main_2_2_5,"
-        " __libc_start_main@GLIBC_2.2.5");
+int rbdcompat_libc_start_main_base(main_fn main, int argc, char **argv,
+                                   init_fn init, void (*fini)(void),
+                                   void (*rtld_fini)(void), void *stack_end);
+__asm__(".symver rbdcompat_libc_start_main_base,"
+        " __libc_start_main@" RBDCOMPAT_GLIBC_BASE);
 
 int __wrap___libc_start_main(main_fn main, int argc, char **argv,
                              init_fn init, void (*fini)(void),
@@ -45,7 +52,8 @@ static void run_init(int argc, char **argv, char **envp)
 {
   size_t i, n;
 
-  _init();
+  if (_init)
+    _init();
   n = (size_t)(__init_array_end - __init_array_start);
   for (i = 0; i < n; i++)
     __init_array_start[i](argc, argv, envp);
@@ -55,9 +63,9 @@ int __wrap___libc_start_main(main_fn main, int argc, char **argv,
                              init_fn init, void (*fini)(void),
                              void (*rtld_fini)(void), void *stack_end)
 {
-  return rbdcompat_libc_start_main_2_2_5(main, argc, argv,
-                                         init ? init : run_init, fini,
-                                         rtld_fini, stack_end);
+  return rbdcompat_libc_start_main_base(main, argc, argv,
+                                        init ? init : run_init, fini,
+                                        rtld_fini, stack_end);
 }
 
 #else
