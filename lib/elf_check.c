@@ -76,12 +76,18 @@ struct seg {
   uint64_t offset, vaddr, filesz, memsz, align;
 };
 
+/* Loadable segments decoded once (a library has 2 to 5): every table
+ * address and every relocation target is looked up among them. */
+#define MAX_LOADS 16
+
 struct ctx {
   struct rbdcompat_elf *e;
   uint64_t phoff;
   unsigned phnum;
   char *why;
   size_t whylen;
+  struct seg loads[MAX_LOADS];
+  unsigned nloads; /* 0: not decoded (or too many): read them each time */
 };
 
 static void seg_at(const struct rbdcompat_elf *e, uint64_t phoff, unsigned i,
@@ -110,14 +116,28 @@ static void seg_at(const struct rbdcompat_elf *e, uint64_t phoff, unsigned i,
 /* The file bytes [*off, *end) that hold addresses [vaddr, vaddr + size)
  * of a loadable segment (*end: where that segment's file bytes end), or
  * -1 when the range is not all file-backed by one segment. */
+/* Loadable segment i of c (i < c->nloads, or any program header). */
+static int load_at(const struct ctx *c, unsigned i, struct seg *s)
+{
+  if (c->nloads) {
+    if (i >= c->nloads)
+      return 0;
+    *s = c->loads[i];
+    return 1;
+  }
+  if (i >= c->phnum)
+    return 0;
+  seg_at(c->e, c->phoff, i, s);
+  return 1;
+}
+
 static int file_range(const struct ctx *c, uint64_t vaddr, uint64_t size,
                       uint64_t *off, uint64_t *end)
 {
   struct seg s;
   unsigned i;
 
-  for (i = 0; i < c->phnum; i++) {
-    seg_at(c->e, c->phoff, i, &s);
+  for (i = 0; load_at(c, i, &s); i++) {
     if (s.type == PT_LOAD &&
         in_range(s.vaddr, s.vaddr + s.filesz, vaddr, size)) {
       *off = s.offset + (vaddr - s.vaddr);
@@ -136,8 +156,7 @@ static int mapped(const struct ctx *c, uint64_t vaddr, uint64_t size,
   struct seg s;
   unsigned i;
 
-  for (i = 0; i < c->phnum; i++) {
-    seg_at(c->e, c->phoff, i, &s);
+  for (i = 0; load_at(c, i, &s); i++) {
     if (s.type == PT_LOAD && (!flag || (s.flags & flag)) &&
         in_range(s.vaddr, s.vaddr + s.memsz, vaddr, size))
       return 1;
@@ -409,7 +428,8 @@ void rbdcompat_elf_versions(const struct rbdcompat_elf *e,
                             rbdcompat_elf_version_fn fn, void *ctx)
 {
   char why[8];
-  struct ctx c = { (struct rbdcompat_elf *)e, 0, 0, why, sizeof why };
+  struct ctx c = { (struct rbdcompat_elf *)e, 0, 0, why, sizeof why,
+                   { { 0, 0, 0, 0, 0, 0, 0 } }, 0 };
   uint64_t i, val, tag;
 
   /* Parsed already: find the program headers again, walk without checks. */
@@ -599,7 +619,7 @@ static int read_segments(struct ctx *c)
   char *why = c->why;
   size_t whylen = c->whylen;
   unsigned i, nload = 0;
-  struct seg s;
+  struct seg s, loads[MAX_LOADS];
 
   for (i = 0; i < c->phnum; i++) {
     seg_at(e, c->phoff, i, &s);
@@ -612,6 +632,8 @@ static int read_segments(struct ctx *c)
                  ULL(s.offset + s.filesz), ULL(e->len));
     if (s.type != PT_LOAD)
       continue;
+    if (nload < MAX_LOADS)
+      loads[nload] = s;
     nload++;
     if (s.filesz > s.memsz)
       return BAD("loadable segment %u has more file bytes (%llu) than"
@@ -625,13 +647,17 @@ static int read_segments(struct ctx *c)
   }
   if (!nload && (e->type == ET_EXEC || e->type == ET_DYN))
     return BAD("no loadable segment: nothing the loader could map");
+  if (nload <= MAX_LOADS) {
+    memcpy(c->loads, loads, nload * sizeof *loads);
+    c->nloads = nload;
+  }
   return 0;
 }
 
 int rbdcompat_elf_parse(struct rbdcompat_elf *e, const void *buf, size_t len,
                         char *why, size_t whylen)
 {
-  struct ctx c = { e, 0, 0, why, whylen };
+  struct ctx c = { e, 0, 0, why, whylen, { { 0, 0, 0, 0, 0, 0, 0 } }, 0 };
   uint64_t phentsize;
   int rc;
 
