@@ -666,7 +666,7 @@ int rbdcompat_elf_parse(struct rbdcompat_elf *e, const void *buf, size_t len,
   e->len = len;
   if (whylen)
     why[0] = '\0';
-  if (len < EI_NIDENT || memcmp(buf, ELFMAG, SELFMAG)) {
+  if (len < EI_NIDENT || memcmp(buf, ELFMAG, SELFMAG) != 0) {
     elf_fail(why, whylen, "not an ELF file");
     return RBDCOMPAT_ELF_NOT_ELF;
   }
@@ -798,7 +798,7 @@ static int functions_are_functions(const struct rbdcompat_elf *e,
 int rbdcompat_elf_check_file(const char *path, const char *const *functions,
                              char *why, size_t whylen)
 {
-  struct rbdcompat_elf e;
+  struct rbdcompat_elf e = { 0 };
   void *map;
   off_t size;
   int fd, rc;

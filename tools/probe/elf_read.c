@@ -54,7 +54,7 @@ static void one_version(void *ctx, const char *file, const char *name,
 int elf_read(const void *buf, size_t len, struct elf_info *out, char *err,
              size_t errlen)
 {
-  struct rbdcompat_elf e;
+  struct rbdcompat_elf e = { 0 };
   struct gather g = { out, 0, NULL, 0, 0 };
   uint64_t i, val;
   int rc;
