@@ -418,8 +418,11 @@ def emit_map(rows):
         out.append('    _init;')
         out.append('    _fini;')
         out.append('};')
-    if not nodes:
-        out.append('{ local: rbdcompat_*; };')
+    # Not a function: the marker by which any copy of librbdcompat knows
+    # another one (lib/self_marker.c). Its own node, so it never mixes
+    # with upstream's versions (and an anonymous node cannot coexist).
+    out.append('LIBRBDCOMPAT_1 { global: librbdcompat_marker;%s };'
+               % ('' if nodes else ' local: rbdcompat_*;'))
     return '\n'.join(out) + '\n'
 
 

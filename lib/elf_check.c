@@ -78,7 +78,7 @@ struct seg {
 
 /* Loadable segments decoded once (a library has 2 to 5): every table
  * address and every relocation target is looked up among them. */
-#define MAX_LOADS 16
+#define ELF_MAX_LOADS 16
 
 struct ctx {
   struct rbdcompat_elf *e;
@@ -86,7 +86,7 @@ struct ctx {
   unsigned phnum;
   char *why;
   size_t whylen;
-  struct seg loads[MAX_LOADS];
+  struct seg loads[ELF_MAX_LOADS];
   unsigned nloads; /* 0: not decoded (or too many): read them each time */
 };
 
@@ -619,7 +619,7 @@ static int read_segments(struct ctx *c)
   char *why = c->why;
   size_t whylen = c->whylen;
   unsigned i, nload = 0;
-  struct seg s, loads[MAX_LOADS];
+  struct seg s, loads[ELF_MAX_LOADS];
 
   for (i = 0; i < c->phnum; i++) {
     seg_at(e, c->phoff, i, &s);
@@ -632,7 +632,7 @@ static int read_segments(struct ctx *c)
                  ULL(s.offset + s.filesz), ULL(e->len));
     if (s.type != PT_LOAD)
       continue;
-    if (nload < MAX_LOADS)
+    if (nload < ELF_MAX_LOADS)
       loads[nload] = s;
     nload++;
     if (s.filesz > s.memsz)
@@ -647,7 +647,7 @@ static int read_segments(struct ctx *c)
   }
   if (!nload && (e->type == ET_EXEC || e->type == ET_DYN))
     return BAD("no loadable segment: nothing the loader could map");
-  if (nload <= MAX_LOADS) {
+  if (nload <= ELF_MAX_LOADS) {
     memcpy(c->loads, loads, nload * sizeof *loads);
     c->nloads = nload;
   }

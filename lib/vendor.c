@@ -11,8 +11,11 @@
  *      execution, else the configured default): the drop-in case, where
  *      the shim is installed as librbd.so.1 and the vendor's file moved.
  *   4. librbd.so.1 by soname, through the normal search path.
- * A candidate that turns out to be the shim itself is refused with a
- * message instead of being used (that would recurse forever).
+ * A candidate that turns out to be the shim itself, or any other copy of
+ * librbdcompat (it defines the exported marker), is refused with a message
+ * instead of being used (that would recurse forever). A candidate that is
+ * the drop-in glue (dropin/: an empty librbd.so.1 needing librbdcompat.so.1
+ * and librbd-vendor.so.1) stands for its vendor dependency.
  *
  * Loading is lock-free: threads racing on the first call may each dlopen()
  * the same file (dlopen reference-counts it); one handle wins the
@@ -188,6 +191,175 @@ static int vet(void *h, const struct libinfo *li, char *why, size_t len)
   return 0;
 }
 
+/* --- the drop-in glue and other copies of librbdcompat -------------- */
+
+/* The soname each glue library (dropin/) gives its vendor dependency. */
+static const char *const glue_vendor_soname[RBDCOMPAT_NLIBS] = {
+  [RBDCOMPAT_LIB_RBD] = "librbd-vendor.so.1",
+  [RBDCOMPAT_LIB_RADOS] = "librados-vendor.so.2",
+};
+
+/* Is h our glue for lib: DT_NEEDED exactly [librbdcompat.so.1, the
+ * -vendor soname]? Read from the loaded dynamic section (no file access).
+ * glibc relocates its d_ptr entries in place except on targets with a
+ * read-only dynamic section (RISC-V, MIPS), musl never does: an address
+ * below the load bias is an offset still to relocate. */
+static int is_glue(void *h, enum rbdcompat_lib lib)
+{
+  struct link_map *lm = NULL;
+  const ElfW(Dyn) *d;
+  ElfW(Addr) strtab = 0;
+  size_t needed[3], n = 0;
+
+  if (dlinfo(h, RTLD_DI_LINKMAP, &lm) != 0 || !lm || !lm->l_ld)
+    return 0;
+  for (d = lm->l_ld; d->d_tag != DT_NULL; d++) {
+    if (d->d_tag == DT_STRTAB)
+      strtab = d->d_un.d_ptr;
+    else if (d->d_tag == DT_NEEDED && n < 3)
+      needed[n++] = d->d_un.d_val;
+  }
+  if (!strtab || n != 2)
+    return 0;
+  if (strtab < lm->l_addr)
+    strtab += lm->l_addr;
+  return !strcmp((const char *)strtab + needed[0], "librbdcompat.so.1") &&
+         !strcmp((const char *)strtab + needed[1], glue_vendor_soname[lib]);
+}
+
+/* h, or, when h is the glue, the vendor object it depends on (loaded with
+ * it: found by the name the glue needs it by). Closes h when replacing it;
+ * NULL, with r->error, when the glue's vendor is not there. */
+static void *glue_vendor(void *h, const struct libinfo *li, int flags,
+                         const char *file, struct loaded *r)
+{
+  enum rbdcompat_lib lib = (enum rbdcompat_lib)(li - libs);
+  void *v;
+
+  if (!is_glue(h, lib))
+    return h;
+  dlerror();
+  v = dlopen(glue_vendor_soname[lib], flags | RTLD_NOLOAD);
+  if (!v) {
+    const char *e = dlerror();
+    snprintf(r->error, sizeof r->error, "%s is librbdcompat's drop-in glue,"
+             " but its %s is not loaded: %s", file, glue_vendor_soname[lib],
+             e ? e : "unknown error");
+  }
+  dlclose(h);
+  return v;
+}
+
+/* Does the object of handle h itself (not a dependency) define the marker,
+ * i.e. is it a copy of librbdcompat? */
+static int defines_marker(void *h)
+{
+  void *m = dlsym(h, RBDCOMPAT_MARKER);
+  struct link_map *lm = NULL;
+  Dl_info info;
+
+  return m && dlinfo(h, RTLD_DI_LINKMAP, &lm) == 0 && lm && lm->l_name &&
+         dladdr(m, &info) && info.dli_fname &&
+         !strcmp(info.dli_fname, lm->l_name);
+}
+
+/* Is this runtime the shim itself, a shared object exporting the marker?
+ * rbdcompat-probe links the same runtime into an executable that exports
+ * nothing: it loads a copy of the shim on purpose, to say what it is, and
+ * forwards nothing, so nothing can go back and forth. */
+static int self_exports_marker(void)
+{
+  static _Atomic int known; /* 0 unknown, 1 no, 2 yes */
+  Dl_info info;
+  void *h, *m = NULL;
+  int k = atomic_load(&known);
+
+  if (k)
+    return k == 2;
+  if (dladdr(librbdcompat_marker, &info) && info.dli_fname &&
+      *info.dli_fname &&
+      (h = dlopen(info.dli_fname, RTLD_LAZY | RTLD_NOLOAD))) {
+    m = dlsym(h, RBDCOMPAT_MARKER);
+    dlclose(h);
+  }
+  k = m == (const void *)librbdcompat_marker ? 2 : 1;
+  atomic_store(&known, k);
+  return k == 2;
+}
+
+static int refuse_other_copy(void *h, const char *file, char *why, size_t len)
+{
+  if (!self_exports_marker() || !defines_marker(h))
+    return 0;
+  snprintf(why, len, "it is another copy of librbdcompat (it defines %s;"
+           " %s must be the vendor's library)", RBDCOMPAT_MARKER, file);
+  return -1;
+}
+
+/* The vendor object's own address range, found once per library: a
+ * definition inside it is the vendor's (the common case, no lookup). */
+static _Atomic uintptr_t vendor_lo[RBDCOMPAT_NLIBS], vendor_hi[RBDCOMPAT_NLIBS];
+
+struct range_query { const struct link_map *lm; uintptr_t lo, hi; };
+
+static int find_range(struct dl_phdr_info *info, size_t size, void *data)
+{
+  struct range_query *q = data;
+  int i;
+
+  (void)size;
+  if (info->dlpi_addr != q->lm->l_addr || !info->dlpi_name ||
+      strcmp(info->dlpi_name, q->lm->l_name))
+    return 0;
+  for (i = 0; i < info->dlpi_phnum; i++) {
+    const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+    uintptr_t a = info->dlpi_addr + ph->p_vaddr;
+
+    if (ph->p_type != PT_LOAD)
+      continue;
+    if (!q->lo || a < q->lo)
+      q->lo = a;
+    if (a + ph->p_memsz > q->hi)
+      q->hi = a + ph->p_memsz;
+  }
+  return 1;
+}
+
+/* Is p, found through vendor handle h, defined by another copy of
+ * librbdcompat (the vendor's dependencies include it: a glue librados.so.2
+ * under the vendor's librbd)? */
+static int in_other_copy(enum rbdcompat_lib lib, void *h, const void *p)
+{
+  uintptr_t a = (uintptr_t)p;
+  struct link_map *lm = NULL;
+  Dl_info info;
+  void *o;
+  int copy;
+
+  if (!atomic_load(&vendor_lo[lib]) &&
+      dlinfo(h, RTLD_DI_LINKMAP, &lm) == 0 && lm && lm->l_name) {
+    struct range_query q = { lm, 0, 0 };
+
+    dl_iterate_phdr(find_range, &q);
+    atomic_store(&vendor_hi[lib], q.hi);
+    atomic_store(&vendor_lo[lib], q.lo); /* published last */
+  }
+  if ((a >= atomic_load(&vendor_lo[lib]) && a < atomic_load(&vendor_hi[lib])) ||
+      !self_exports_marker())
+    return 0;
+  if (!dladdr(p, &info) || !info.dli_fname || !*info.dli_fname)
+    return 0;
+  o = dlopen(info.dli_fname, RTLD_LAZY | RTLD_NOLOAD);
+  if (!o)
+    return 0;
+  copy = defines_marker(o);
+  dlclose(o);
+  if (copy)
+    rbdcompat_log(RBDCOMPAT_LOG_DEBUG, "%s is another copy of librbdcompat:"
+                  " not used", info.dli_fname);
+  return copy;
+}
+
 static void where(void *h, const struct libinfo *li, char *out, size_t len)
 {
   Dl_info info;
@@ -254,7 +426,10 @@ static void *try_open(const char *file, int flags, const struct libinfo *li,
     }
     return NULL;
   }
-  if (vet(h, li, why, sizeof why)) {
+  h = glue_vendor(h, li, flags, file, r);
+  if (!h)
+    return NULL;
+  if (vet(h, li, why, sizeof why) || refuse_other_copy(h, file, why, sizeof why)) {
     snprintf(r->error, sizeof r->error, "refusing %s: %s", file, why);
     dlclose(h);
     return NULL;
@@ -270,7 +445,7 @@ static void load(enum rbdcompat_lib lib, struct loaded *r)
   const int flags = RTLD_NOW | RTLD_LOCAL;
   const char *env = rbdcompat_secure_getenv(li->env);
   const char *dir;
-  char file[PATH_MAX];
+  char file[PATH_MAX], dirbuf[PATH_MAX];
   void *h = NULL;
 
   memset(r, 0, sizeof *r);
@@ -281,10 +456,8 @@ static void load(enum rbdcompat_lib lib, struct loaded *r)
   h = try_open(li->soname, flags | RTLD_NOLOAD, li, r);
   if (h)
     goto out;
-  dir = rbdcompat_secure_getenv("RBDCOMPAT_VENDOR_DIR");
-  if (!dir || !*dir)
-    dir = rbdcompat_default_vendor_dir;
-  if (snprintf(file, sizeof file, "%s/%s", dir, li->soname) <
+  dir = rbdcompat_vendor_dir(dirbuf, sizeof dirbuf); /* $ORIGIN expanded */
+  if (dir && snprintf(file, sizeof file, "%s/%s", dir, li->soname) <
           (int)sizeof file && access(file, F_OK) == 0) {
     h = try_open(file, flags, li, r);
     goto out;
@@ -440,7 +613,7 @@ rbdcompat_fnptr rbdcompat_vendor_sym(const struct rbdcompat_fn *fn)
    * the shim is one of them (a drop-in librados.so.2 under a vendor
    * librbd) a function the vendor lacks would be found in the shim and
    * call itself forever: refuse it. */
-  if (p && rbdcompat_is_self(p))
+  if (p && (rbdcompat_is_self(p) || in_other_copy(fn->lib, v->handle, p)))
     p = NULL;
   memcpy(&f, &p, sizeof f); /* object to function pointer, as dlsym(3) */
   return f;
