@@ -23,6 +23,7 @@
  * fork() or a signal to catch held.
  */
 #include "rbdcompat_internal.h"
+#include "elf_check.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -405,6 +406,14 @@ static void *try_open(const char *file, int flags, const struct libinfo *li,
   void *h;
 
   if (readable_file(file, why, sizeof why)) {
+    snprintf(r->error, sizeof r->error, "cannot load %s: %s", file, why);
+    return NULL;
+  }
+  /* glibc's loader trusts the file: a damaged one crashes dlopen(). The
+   * functions recognising the library must be functions. */
+  if (strchr(file, '/') && rbdcompat_elf_check_file(file, (const char *[]){
+          li->probe, li->core[0], li->core[1], li->core[2], li->core[3],
+          li->core[4], li->core[5], NULL }, why, sizeof why)) {
     snprintf(r->error, sizeof r->error, "cannot load %s: %s", file, why);
     return NULL;
   }
