@@ -24,6 +24,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cheader  # noqa: E402
+import families  # noqa: E402
 
 HEADERS = (('rbd', 'include/rbd/librbd.h'),
            ('rados', 'include/rados/librados.h'),
@@ -258,6 +259,7 @@ def emit_forwarders(rows):
     reads the real arguments."""
     out = [PRELUDE, '#include "emu_decls.h"', '#include <errno.h>',
            '#include <stdatomic.h>', '']
+    safe = families.safe_stub_rows(rows)
     for r in rows:
         i, sym = r['idx'], r['sym']
         ret_kw = '' if r['ret'] == 'void' else 'return '
@@ -285,13 +287,20 @@ def emit_forwarders(rows):
         # be relocated in every process at load.
         emu = ('(rbdcompat_fnptr)rbdcompat_emu_%s' % sym
                if 'emulation' in r else 'NULL')
-        out.append('%s;' % _proto(r, 'stub_%d' % i, True))
+        if i not in safe:
+            out.append('%s;' % _proto(r, 'stub_%d' % i, True))
+        # Where gen/families.py has a stub that sets the outputs (or fails
+        # the operation), that one is the row's stub.
+        stub = 'stub_%d' % i
+        if i in safe:
+            out.append(safe[i])
+            stub = families.safe_stub_name(r)
         out.append('%s\n{\n  fn_%d_t f = (fn_%d_t)rbdcompat_resolve(%d,'
-                   ' (rbdcompat_fnptr)stub_%d, %s);\n'
+                   ' (rbdcompat_fnptr)%s, %s);\n'
                    '  atomic_store_explicit(&slot_%d, (rbdcompat_fnptr)f,'
                    ' memory_order_release);\n'
                    '  %sf(%s);\n}' % (_proto(r, 'resolve_%d' % i, True), i, i,
-                                      i, i, emu, i, ret_kw, _args(r)))
+                                      i, stub, emu, i, ret_kw, _args(r)))
         body = ''.join('  (void)%s;\n' % n for _, n in r['params'])
         body += {
             'void': '',
@@ -299,7 +308,9 @@ def emit_forwarders(rows):
             'unsigned': '  errno = ENOSYS;\n  return 0;\n',
             'pointer': '  errno = ENOSYS;\n  return NULL;\n',
         }[r['retclass']]
-        out.append('%s\n{\n%s}\n' % (_proto(r, 'stub_%d' % i, True), body))
+        if i not in safe:
+            out.append('%s\n{\n%s}\n' % (_proto(r, 'stub_%d' % i, True),
+                                          body))
     return '\n'.join(out) + '\n'
 
 
@@ -410,8 +421,11 @@ def emit_map(rows):
         out.append('    _init;')
         out.append('    _fini;')
         out.append('};')
-    if not nodes:
-        out.append('{ local: rbdcompat_*; };')
+    # Not a function: the marker by which any copy of librbdcompat knows
+    # another one (lib/self_marker.c). Its own node, so it never mixes
+    # with upstream's versions (and an anonymous node cannot coexist).
+    out.append('LIBRBDCOMPAT_1 { global: librbdcompat_marker;%s };'
+               % ('' if nodes else ' local: rbdcompat_*;'))
     return '\n'.join(out) + '\n'
 
 
@@ -521,7 +535,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--emit', required=True,
                     choices=['forwarders', 'table', 'map', 'decls', 'mock',
-                             'ffi', 'json', 'counts'])
+                             'ffi', 'json', 'counts', 'families',
+                             'families-text'])
     ap.add_argument('--root', required=True)
     ap.add_argument('--emulations', nargs='*', default=[])
     ap.add_argument('-o', '--output', default='-')
@@ -542,6 +557,9 @@ def main():
         'decls': emit_decls, 'mock': emit_mock, 'ffi': emit_ffi,
         'counts': emit_counts,
         'json': lambda rs: json.dumps(rs, indent=1) + '\n',
+        # Handle families and output-setting stubs (gen/families.py).
+        'families': lambda rs: families.emit_families(rs, a.root),
+        'families-text': lambda rs: families.describe(rs, a.root),
     }[a.emit](rows)
     if a.output == '-':
         sys.stdout.write(text)

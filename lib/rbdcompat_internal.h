@@ -119,6 +119,10 @@ rbdcompat_fnptr rbdcompat_vendor_sym(const struct rbdcompat_fn *fn)
 /* Is addr inside the shim's own object? */
 int rbdcompat_is_self(const void *addr) RBDCOMPAT_HIDDEN;
 
+/* The exported marker every copy of librbdcompat defines (self_marker.c). */
+#define RBDCOMPAT_MARKER "librbdcompat_marker"
+extern const char librbdcompat_marker[] RBDCOMPAT_EXPORT;
+
 /* Around a load of the vendor library: fork() waits while one is in
  * progress (lib/fork_gate.c). */
 void rbdcompat_fork_gate_enter(void) RBDCOMPAT_HIDDEN;
@@ -126,6 +130,9 @@ void rbdcompat_fork_gate_leave(void) RBDCOMPAT_HIDDEN;
 
 /* The default vendor directory for drop-in installs (meson option). */
 extern const char rbdcompat_default_vendor_dir[] RBDCOMPAT_HIDDEN;
+/* The vendor directory in effect (RBDCOMPAT_VENDOR_DIR or the default),
+ * with $ORIGIN expanded into buf; NULL when it cannot be expanded. */
+const char *rbdcompat_vendor_dir(char *buf, size_t len) RBDCOMPAT_HIDDEN;
 
 /* --- configuration (lib/config.c) ------------------------------------ */
 

@@ -22,12 +22,14 @@
 # build-only run) and the script says so.
 #
 # Environment: RBDCOMPAT_CROSS_CACHE (sysroots, default SRC/build-cross-cache),
+# CROSS_BUILD_PREFIX (build directory prefix, default SRC/build-cross-),
 # CROSS_JOBS (default 2), CROSS_MESON_ARGS (more meson setup options).
 # Exit status: 0 when every ARCH built and passed.
 set -euo pipefail
 
 src=$(cd "$(dirname "$0")/.." && pwd)
 cache=${RBDCOMPAT_CROSS_CACHE:-$src/build-cross-cache}
+prefix=${CROSS_BUILD_PREFIX:-$src/build-cross-}
 jobs=${CROSS_JOBS:-2}
 read -r -a extra <<< "${CROSS_MESON_ARGS:-}"
 
@@ -71,7 +73,7 @@ arch_info() {
 one_arch() {
   local arch=$1 deb triplet family cpu endian qemu
   read -r deb triplet family cpu endian qemu < <(arch_info "$arch")
-  local dir=$src/build-cross-$arch tests=1 sysroot="" fwd=auto
+  local dir=$prefix$arch tests=1 sysroot="" fwd=auto
   [[ $arch == ppc64el ]] && fwd=typed   # no assembly forwarders (README)
   command -v "$triplet-gcc" >/dev/null || { log "$arch: no $triplet-gcc"; return 1; }
 
@@ -94,7 +96,7 @@ one_arch() {
     fi
   fi
 
-  local conf=$cache/conf-$arch
+  local conf=$dir.conf
   mkdir -p "$conf"
   local cross=$conf/cross.ini wrapper=$conf/qemu-wrapper.sh
   if [[ -n $sysroot ]]; then

@@ -24,6 +24,8 @@ packages=(
   libc6-dev-riscv64-cross
   # bundles (rbdcompat-bundle patches RUNPATHs), ELF reading, lint
   patchelf libelf-dev shellcheck clang-tidy cppcheck
+  # rbdcompat-bundle --verify: which files the check client opened
+  strace
 )
 
 missing=()

@@ -40,11 +40,13 @@ def forwarders(lib):
     out = run(['readelf', '-W', '--dyn-syms', lib])
     funcs = {}
     for line in out.splitlines():
+        # The name and section index are the last two fields (ppc64 puts
+        # "[<localentry>: 8]" before them).
         f = line.split()
-        if len(f) >= 8 and f[3] == 'FUNC' and f[6] != 'UND' and \
-                re.match(r'^(rbd|rados)_', f[7]):
+        if len(f) >= 8 and f[3] == 'FUNC' and f[-2] != 'UND' and \
+                re.match(r'^(rbd|rados)_', f[-1]):
             addr, size = int(f[1], 16), int(f[2], 0)
-            funcs.setdefault(addr, [size, []])[1].append(f[7])
+            funcs.setdefault(addr, [size, []])[1].append(f[-1])
     return funcs
 
 
@@ -79,7 +81,8 @@ def main():
     for addr, (size, names) in sorted(funcs.items()):
         seqs[names[0]] = [insns[x] for x in sorted(insns)
                           if addr <= x < addr + size]
-    stack_re = EXPECTED.get(a.arch, (None, None, r'\bsp\b|%r1$'))[2]
+    # ppc64's stack pointer is r1.
+    stack_re = EXPECTED.get(a.arch, (None, None, r'\(r1\)|\bsp\b'))[2]
     counts = sorted(len(s) for s in seqs.values())
     touch = sum(any(re.search(stack_re, m + ' ' + o) for m, o in s)
                 for s in seqs.values())

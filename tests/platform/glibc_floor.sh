@@ -43,7 +43,9 @@ for f in "$@"; do
   esac
   want=$floor
   newer "$base" "$want" && want=$base
-  syms=$(readelf -W --dyn-syms "$f" | awk '$7 == "UND" { print $8 }')
+  # The field after UND (ppc64 adds "[<localentry>: 8]" before it).
+  syms=$(readelf -W --dyn-syms "$f" |
+         awk '{ for (i = 5; i < NF; i++) if ($i == "UND") { print $(i + 1); next } }')
   versions=$( { printf '%s\n' "$syms"; readelf -VW "$f"; } |
               grep -o 'GLIBC_[0-9][0-9.]*' | sort -u -V | tr '\n' ' ')
   echo "glibc-floor: $f ($machine, floor $want): needs $versions"

@@ -35,8 +35,8 @@ typedef int (*main_fn)(int, char **, char **);
 /* Defined by the linker's default script for executables. */
 extern init_fn __init_array_start[] __attribute__((visibility("hidden")));
 extern init_fn __init_array_end[] __attribute__((visibility("hidden")));
-/* The .init section's function (crti.o). */
-extern void _init(void);
+/* The .init section's function (crti.o); riscv64 has none. */
+extern void _init(void) __attribute__((weak));
 
 int rbdcompat_libc_start_main_base(main_fn main, int argc, char **argv,
                                    init_fn init, void (*fini)(void),
@@ -52,7 +52,8 @@ static void run_init(int argc, char **argv, char **envp)
 {
   size_t i, n;
 
-  _init();
+  if (_init)
+    _init();
   n = (size_t)(__init_array_end - __init_array_start);
   for (i = 0; i < n; i++)
     __init_array_start[i](argc, argv, envp);
