@@ -63,12 +63,12 @@ INTEGER = {'size_t', 'int', 'int64_t', 'uint64_t', 'uint32_t', 'uint8_t',
 CLEANUP_RE = re.compile(r'(_cleanup|_end|_free|release|destroy)$')
 
 
-def handle_types(root):
-    """The opaque handle typedefs of the headers, in header order."""
+def handle_types(headers):
+    """The opaque handle typedefs of the table's headers, in header order."""
     out = []
-    for rel in ('include/rbd/librbd.h', 'include/rados/librados.h'):
+    for path in headers:
         for m in re.finditer(r'^typedef\s+void\s*\*\s*(\w+)\s*;', open(
-                '%s/%s' % (root, rel)).read(), re.M):
+                path).read(), re.M):
             out.append(m.group(1))
     return out
 
@@ -227,8 +227,8 @@ def safe_stub_rows(rows):
             for r in rows if _outputs(r) or _op_kind(r)}
 
 
-def emit_families(rows, root):
-    handles = handle_types(root)
+def emit_families(rows, headers):
+    handles = handle_types(headers)
     fams = derive(rows, handles)
     if len(fams) > 32:
         raise ft.TableError('more than 32 handle families')
@@ -317,9 +317,9 @@ def emit_families(rows, root):
     return '\n'.join(out) + '\n'
 
 
-def describe(rows, root):
+def describe(rows, headers):
     """The families in words (functable.py --emit families-text)."""
-    fams = derive(rows, handle_types(root))
+    fams = derive(rows, handle_types(headers))
     out = []
     for f in fams:
         out.append('%s: %d creators (%s), %d members, destroys: %s' % (

@@ -14,7 +14,12 @@ Which rows have an emulation is read from the emulation sources
 '/* emulation: <how> */' comment.
 
   functable.py --emit {forwarders,table,map,decls,mock,ffi,json,counts} \
-      --root SRCDIR [--emulations FILE...] -o OUT
+      -o OUT INPUT...
+
+INPUT: the headers (*.h) and the emulation sources (*.c), as meson's
+@INPUT@ gives them, so that meson tracks every file the output depends on.
+(--root SRCDIR [--emulations FILE...] is the older form: the three headers
+under SRCDIR.)
 """
 import argparse
 import json
@@ -89,10 +94,42 @@ def _symbol_id(name, version):
     return '%s_%s' % (name, re.sub(r'\W', '_', version))
 
 
-def read_table(root):
-    rows, typedefs_ptr, seen = [], set(), set()
+def header_lib(path):
+    """The library a header's declarations belong to, by the header's name
+    (HEADERS): librbd.h is librbd's; librados.h and abi-only.h librados's."""
     for lib, rel in HEADERS:
-        path = os.path.join(root, rel)
+        if os.path.basename(path) == os.path.basename(rel):
+            return lib, rel
+    raise TableError('%s: not one of the table\'s headers (%s)' % (
+        path, ', '.join(rel for _, rel in HEADERS)))
+
+
+def split_inputs(paths):
+    """@INPUT@ -> (headers in HEADERS order, emulation sources)."""
+    headers = [p for p in paths if p.endswith('.h')]
+    emus = [p for p in paths if p.endswith('.c')]
+    other = [p for p in paths if not p.endswith(('.h', '.c'))]
+    if other:
+        raise TableError('inputs must be headers or emulation sources: %s'
+                         % ', '.join(other))
+    order = [os.path.basename(rel) for _, rel in HEADERS]
+    headers.sort(key=lambda p: order.index(os.path.basename(p))
+                 if os.path.basename(p) in order else len(order))
+    got = [os.path.basename(p) for p in headers]
+    if sorted(got) != sorted(order):
+        raise TableError('the table needs exactly the headers %s, got %s' % (
+            ', '.join(order), ', '.join(got) or 'none'))
+    return headers, emus
+
+
+def read_table(root):
+    return read_table_files([os.path.join(root, rel) for _, rel in HEADERS])
+
+
+def read_table_files(paths):
+    rows, typedefs_ptr, seen = [], set(), set()
+    for path in paths:
+        lib, rel = header_lib(path)
         for it in cheader.split(open(path).read()):
             if it.kind != 'stmt':
                 continue
@@ -537,17 +574,29 @@ def main():
                     choices=['forwarders', 'table', 'map', 'decls', 'mock',
                              'ffi', 'json', 'counts', 'families',
                              'families-text'])
-    ap.add_argument('--root', required=True)
+    ap.add_argument('inputs', nargs='*', metavar='INPUT',
+                    help='the headers and the emulation sources')
+    ap.add_argument('--root', help='older form: the headers under ROOT')
     ap.add_argument('--emulations', nargs='*', default=[])
     ap.add_argument('-o', '--output', default='-')
     ap.add_argument('--allow-undecided', action='store_true',
                     help='only while decisions are being recorded')
     a = ap.parse_args()
+    if bool(a.inputs) == bool(a.root):
+        ap.error('give the headers and emulation sources as inputs'
+                 ' (or --root SRCDIR), not both or neither')
     global REQUIRE_DECISIONS
     REQUIRE_DECISIONS = not a.allow_undecided
     try:
-        rows = read_table(a.root)
-        read_emulations(a.emulations, rows)
+        if a.root:
+            headers = [os.path.join(a.root, rel) for _, rel in HEADERS]
+            rows = read_table(a.root)
+            emus = a.emulations
+        else:
+            headers, emus = split_inputs(a.inputs)
+            rows = read_table_files(headers)
+            emus += a.emulations
+        read_emulations(emus, rows)
         if a.emit in ('table', 'json', 'counts'):
             decide(rows)
     except TableError as e:
@@ -558,8 +607,8 @@ def main():
         'counts': emit_counts,
         'json': lambda rs: json.dumps(rs, indent=1) + '\n',
         # Handle families and output-setting stubs (gen/families.py).
-        'families': lambda rs: families.emit_families(rs, a.root),
-        'families-text': lambda rs: families.describe(rs, a.root),
+        'families': lambda rs: families.emit_families(rs, headers),
+        'families-text': lambda rs: families.describe(rs, headers),
     }[a.emit](rows)
     if a.output == '-':
         sys.stdout.write(text)

@@ -119,7 +119,7 @@ static void uncount_load(int tid)
 
 static void before_fork(void)
 {
-  struct timespec ms = { 0, 1000 * 1000 };
+  struct timespec ms = { 0, 1000000L };
   int me = thread_id(), waited;
 
   atomic_store(&fork_pending, 1);
@@ -180,7 +180,7 @@ static void register_fork_handlers(void (*prepare)(void),
  * signal handler of the registering thread does not wait for it. */
 static void register_once(int tid)
 {
-  struct timespec ms = { 0, 1000 * 1000 };
+  struct timespec ms = { 0, 1000000L };
   int me, s, waited = 0;
 
   if (atomic_load(&handler_state) == 1)

@@ -43,7 +43,7 @@ enum rbdcompat_decision {
   RBDCOMPAT_DECISION_FORWARDED, /* oldest release: stub if removed */
   RBDCOMPAT_DECISION_EMULATED,  /* exact emulation from older functions */
   RBDCOMPAT_DECISION_STUBBED,   /* no exact emulation: the stub answers */
-  RBDCOMPAT_DECISION_UNDECIDED, /* only while RBDCOMPAT_REQUIRE_DECISIONS=0 */
+  RBDCOMPAT_DECISION_UNDECIDED, /* only with meson -Dallow_undecided=true */
 };
 
 /* One row of the function table (generated: functable.c). It holds no

@@ -502,9 +502,9 @@ const struct rbdcompat_vendor *rbdcompat_vendor(enum rbdcompat_lib lib)
 
   if (r)
     return &r->v;
-  /* Nobody ever waits: a thread that finds nothing published loads on its
-   * own, so a fork() or a signal in the middle of another thread's load
-   * cannot leave anyone stuck. */
+  /* No thread waits for another's load: one that finds nothing published
+   * loads on its own (the only wait is fork_gate.c's, bounded, around a
+   * fork), so a signal amid another thread's load leaves nobody stuck. */
   r = malloc(sizeof *r);
   if (!r)
     return &no_memory;
@@ -574,8 +574,8 @@ static void *versioned_sym(void *h, const struct rbdcompat_fn *fn)
     const struct rbdcompat_fn *o = &rbdcompat_fns[i];
     const char *ov = rbdcompat_fn_version(o);
 
-    if (ov && strcmp(ov, "Base") && !strcmp(rbdcompat_fn_name(o), name) &&
-        dlvsym(h, name, ov) == plain)
+    if (ov && strcmp(ov, "Base") != 0 &&
+        !strcmp(rbdcompat_fn_name(o), name) && dlvsym(h, name, ov) == plain)
       return NULL; /* what dlsym() found is that version, not a base one */
   }
   return plain;

@@ -137,7 +137,7 @@ EOW
   } >"$cross"
 
   local opts=(--cross-file "$cross" -Dforwarders="$fwd")
-  [[ $tests == 1 ]] || opts+=(-Dtests=false)
+  [[ $tests == 1 ]] || opts+=(-Dtests=disabled)
   log "$arch: meson setup ${opts[*]} ${extra[*]}"
   # meson keeps its own copy of a cross file: a changed one needs --wipe.
   local again=()

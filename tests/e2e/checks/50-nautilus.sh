@@ -7,9 +7,10 @@
 N_VERSION=1.12.0 # librbd's version in Ceph 14.2
 
 # What python3-rbd's scenario calls that 14.2.21 lacks.
+# function-list: the warnings this test expects, not a copy of the table
 N_PY_MISSING="rbd_snap_create2 rbd_snap_exists rbd_encryption_load
  rados_set_pool_full_try rados_unset_pool_full_try rados_aio_create_completion2"
-# What the C consumer's --newer step calls.
+# What the C consumer's --newer step calls (that 14.2.21 lacks).
 N_C_MISSING="rbd_snap_exists rbd_encryption_load"
 
 preload_py_n() {
