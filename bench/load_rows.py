@@ -26,16 +26,31 @@ import cgcount
 
 
 def relocations(path):
-    """(relative relocations, all dynamic relocations) of an ELF file."""
-    p = subprocess.run(['readelf', '-rW', path], stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, text=True, check=True)
-    rel = total = 0
-    for line in p.stdout.splitlines():
+    """(relative relocations, all dynamic relocations, relative ones that
+    are the slots') of an ELF file. The slots are the symbols
+    rbdcompat_slot_N (slot_N in older builds): each starts at its row's
+    resolver, so each needs a relocation; None when the file has no symbol
+    table to find them in."""
+    slots = set()
+    for line in _readelf('-sW', path).splitlines():
+        w = line.split()
+        if len(w) >= 8 and re.match(r'^(rbdcompat_)?slot_\d+$', w[7]):
+            slots.add(int(w[1], 16))
+    rel = total = in_slots = 0
+    for line in _readelf('-rW', path).splitlines():
         w = line.split()
         if len(w) >= 3 and w[2].startswith('R_'):
             total += 1
-            rel += w[2].endswith('_RELATIVE')
-    return rel, total
+            if w[2].endswith('_RELATIVE'):
+                rel += 1
+                in_slots += int(w[0], 16) in slots
+    return rel, total, in_slots if slots else None
+
+
+def _readelf(*args):
+    return subprocess.run(['readelf'] + list(args), stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True,
+                          check=True).stdout
 
 
 def _load_extent(path):

@@ -155,7 +155,9 @@ static void after_fork_in_child(void)
  * checks in every process that loads the shim. */
 typedef int (*register_atfork_fn)(void (*)(void), void (*)(void),
                                   void (*)(void), void *);
-extern void *__dso_handle __attribute__((weak));
+/* The C runtime's handle of this object (crtbegin.o). */
+extern void *__dso_handle /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
+    __attribute__((weak));
 
 static void register_fork_handlers(void (*prepare)(void),
                                    void (*parent)(void), void (*child)(void))
