@@ -41,6 +41,7 @@ NOT_CREATORS = {
 }
 # Names that look like a destroy but are not one of the first parameter's
 # type, and the destroy whose handle is not its first parameter.
+# function-list: exceptions to the naming rule, one by one
 NOT_DESTROYS = {'rbd_lock_release', 'rados_object_list_is_end',
                 'rados_object_list_cursor_free'}
 DESTROY_OF = {'rados_object_list_cursor_free': 'rados_object_list_cursor'}

@@ -37,7 +37,7 @@ while read -r disable want; do
     echo "FAIL: expected $want"
     fail=1
   fi
-done <<'LIST'
+done <<'LIST' # function-list: the cases, functions disabled together
 - ok
 rbd_poll_io_events error
 rbd_aio_get_arg error
