@@ -52,6 +52,12 @@ DESTROY_OF = {'rados_object_list_cursor_free': 'rados_object_list_cursor'}
 # fio's rbd engine polls it in a loop that never ends.
 REQUIRES = {
     'rbd_set_image_notification': ('rbd_poll_io_events', 'rbd_aio_get_arg'),
+    # A completion whose outcome cannot be read reports every operation it
+    # carries as failed (-ENOSYS), done or not: none is made. Not for
+    # librados: its own C++ API makes its completions through the C
+    # rados_aio_create_completion2(), which the preloaded shim interposes,
+    # and asserts that it succeeds (a refusal aborted the process).
+    'rbd_aio_create_completion': ('rbd_aio_get_return_value',),
 }
 # Non-const pointer parameters that are inputs in upstream's API.
 INPUT_POINTERS = {'mtime', 'duration', 'order', 'c_order', 'mode_filter'}

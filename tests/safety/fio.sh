@@ -2,10 +2,12 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
 # fio's rbd engine through the preloaded shim with the functions of issue
-# 12 disabled: it hung (SIGKILL needed) without rbd_poll_io_events or
-# rbd_aio_get_arg and crashed without rbd_flush and rbd_invalidate_cache
-# as well. Each run must now end by itself, without a signal, either
-# verified (crc32c) or with a clean error (exit 1 and fio's message).
+# 12 disabled: it hung (SIGKILL needed) without rbd_poll_io_events and
+# crashed (SIGSEGV) without rbd_aio_get_arg. Each run must now end by
+# itself, without a signal, either verified (crc32c) or with a clean error
+# (exit 1 and fio's message). Then qemu-img with rados_shutdown and
+# rados_ioctx_create disabled (it aborted at exit in 2 of 10 runs): 10 runs,
+# each a clean failure.
 #
 #   fio.sh SHIM       (suite 'cluster'; 77 without Ceph or fio)
 set -euo pipefail
@@ -44,4 +46,19 @@ rbd_aio_get_arg error
 rbd_poll_io_events,rbd_flush,rbd_invalidate_cache error
 rbd_flush,rbd_invalidate_cache ok
 LIST
+if command -v qemu-img >/dev/null; then
+  for i in $(seq 10); do
+    rc=0
+    RBDCOMPAT_DISABLE=rados_shutdown,rados_ioctx_create LD_PRELOAD=$SHIM \
+      timeout -s KILL 60 qemu-img info "rbd:rbd/safety-fio:conf=$CEPH_CONF" \
+      </dev/null >"$out" 2>&1 || rc=$?
+    if ((rc != 1)); then
+      echo "FAIL: qemu-img run $i: exit $rc (expected 1, a clean error)"
+      sed 's/^/    | /' "$out"
+      fail=1
+    fi
+  done
+  echo "qemu-img, DISABLE=rados_shutdown,rados_ioctx_create: 10 runs done"
+  sed 's/^/    | /' "$out"
+fi
 exit $fail

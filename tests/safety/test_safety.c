@@ -287,6 +287,49 @@ START_TEST(no_image_notification_without_aio_get_arg)
 }
 END_TEST
 
+/* A completion whose return value cannot be read would report every
+ * operation as failed, done or not (found by the fuzz): none is made. */
+START_TEST(no_completion_without_its_return_value)
+{
+  rados_completion_t c = (rados_completion_t)0xbad;
+  rbd_completion_t rc = (rbd_completion_t)0xbad;
+
+  use_vendor("full", "full");
+  setenv("RBDCOMPAT_DISABLE", "rados_aio_get_return_value,"
+         "rbd_aio_get_return_value", 1);
+  rbd_version(NULL, NULL, NULL);
+  rados_version(NULL, NULL, NULL);
+  mock_reset();
+  ck_assert_int_eq(rbd_aio_create_completion(NULL, NULL, &rc), -ENOSYS);
+  ck_assert_ptr_null(rc);
+  ck_assert_uint_eq(vendor_calls(), 0);
+  /* librados' own C++ API needs rados_aio_create_completion2 to succeed
+   * (it asserts so): rados completions are still made. */
+  ck_assert_int_ne(rados_aio_create_completion2(NULL, NULL, &c), -ENOSYS);
+  ck_assert_uint_eq(vendor_calls(), 1);
+}
+END_TEST
+
+/* Waiting must not return before the operation is complete (a consumer
+ * then reads the return value of an operation still in flight). */
+START_TEST(waiting_is_emulated_from_is_complete)
+{
+  use_vendor("full", "full");
+  setenv("RBDCOMPAT_DISABLE", "rados_aio_wait_for_complete,"
+         "rbd_aio_wait_for_complete", 1);
+  rbd_version(NULL, NULL, NULL);
+  rados_version(NULL, NULL, NULL);
+  mock_reset();
+  /* The mock answers "complete" (non-zero) at once. */
+  ck_assert_int_eq(rados_aio_wait_for_complete((rados_completion_t)5), 0);
+  ck_assert_uint_eq(vendor_calls(), 1);
+  ck_assert_uint_eq(mock_last.args[0], 5);
+  ck_assert_int_eq(rbd_aio_wait_for_complete((rbd_completion_t)6), 0);
+  ck_assert_uint_eq(vendor_calls(), 2);
+  ck_assert_uint_eq(mock_last.args[0], 6);
+}
+END_TEST
+
 /* --- A vendor lacking only its identity function -------------------------- */
 
 START_TEST(a_vendor_without_its_version_function_is_used)
@@ -392,6 +435,8 @@ int main(void)
   tcase_add_test(t, stubs_set_their_outputs_to_the_empty_answer);
   tcase_add_test(t, no_image_notification_without_the_calls_that_drain_it);
   tcase_add_test(t, no_image_notification_without_aio_get_arg);
+  tcase_add_test(t, no_completion_without_its_return_value);
+  tcase_add_test(t, waiting_is_emulated_from_is_complete);
   tcase_add_test(t, a_vendor_without_its_version_function_is_used);
   tcase_add_test(t, control_characters_in_logged_strings_are_escaped);
   tcase_add_test(t, a_vendor_file_others_can_write_is_warned_about_once);
