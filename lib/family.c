@@ -200,10 +200,13 @@ int rbdcompat_family_blocked(unsigned idx, char *why, size_t len)
 
 rbdcompat_fnptr rbdcompat_family_guard(unsigned idx, rbdcompat_fnptr fn)
 {
-  const struct rbdcompat_guard *g = &rbdcompat_guards[idx];
+  const struct rbdcompat_guard *g = NULL;
   unsigned uses = rbdcompat_row_families[idx].uses, f, i;
 
-  if (!g->fn)
+  for (i = 0; i < rbdcompat_nguards; i++)
+    if (rbdcompat_guards[i].idx == idx)
+      g = &rbdcompat_guards[i];
+  if (!g)
     return fn;
   for (f = 0; f < rbdcompat_nfamilies; f++) {
     const struct rbdcompat_family *fam = &rbdcompat_families[f];
