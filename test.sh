@@ -7,6 +7,7 @@
 #     suite 'cluster' (a real single-node Ceph cluster on 127.0.0.1: the
 #     end-to-end consumers and the emulation comparisons; skipped with a
 #     reason when the Ceph daemons are missing);
+#   - the cross builds: unit suites under qemu-user (scripts/cross.sh);
 #   - the sanitizer, valgrind, clang and musl variants (scripts/variants.sh);
 #   - the Debian and RPM packages (scripts/package-check.sh).
 # Ends with one line "test.sh: N passed, N failed, N skipped".
@@ -46,6 +47,14 @@ fi
 step ninja -C build-test
 step meson test -C build-test --print-errorlogs --num-processes 2
 count build-test
+
+# Cross builds (scripts/cross.sh): the unit suites of aarch64, s390x and
+# ppc64el under qemu-user (each test counts), riscv64 built and checked.
+rm -rf build-cross-*/meson-logs/testlog.json
+step scripts/cross.sh aarch64 s390x ppc64el riscv64
+for dir in build-cross-*/; do
+  count "${dir%/}"
+done
 
 # The variants run the unit suite again in build-variant-*/ (each test
 # counts); the packages are one check.

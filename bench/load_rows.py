@@ -7,8 +7,8 @@ of bench/run): the figures behind the rows, one function each.
   library itself, each a write, and the pages they are on become the
   process's own.
 - private_dirty_kb(): those pages, counted by the kernel: Private_Dirty of
-  the library's mappings in /proc/PID/smaps of a process (cat) that loads
-  it and never calls it.
+  the library's mappings in /proc/PID/smaps of a process (Python) that
+  loads it and never calls it.
 - process_instructions(): every instruction of a whole process, exec to
   exit, counted by callgrind: exact, and the same on every run.
 - other_floor_shim(): the shim built for the other glibc floor, so that
@@ -17,8 +17,8 @@ of bench/run): the figures behind the rows, one function each.
 import json
 import os
 import re
-import shutil
 import subprocess
+import sys
 import tempfile
 
 import benchlib as bl
@@ -26,16 +26,31 @@ import cgcount
 
 
 def relocations(path):
-    """(relative relocations, all dynamic relocations) of an ELF file."""
-    p = subprocess.run(['readelf', '-rW', path], stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, text=True, check=True)
-    rel = total = 0
-    for line in p.stdout.splitlines():
+    """(relative relocations, all dynamic relocations, relative ones that
+    are the slots') of an ELF file. The slots are the symbols
+    rbdcompat_slot_N (slot_N in older builds): each starts at its row's
+    resolver, so each needs a relocation; None when the file has no symbol
+    table to find them in."""
+    slots = set()
+    for line in _readelf('-sW', path).splitlines():
+        w = line.split()
+        if len(w) >= 8 and re.match(r'^(rbdcompat_)?slot_\d+$', w[7]):
+            slots.add(int(w[1], 16))
+    rel = total = in_slots = 0
+    for line in _readelf('-rW', path).splitlines():
         w = line.split()
         if len(w) >= 3 and w[2].startswith('R_'):
             total += 1
-            rel += w[2].endswith('_RELATIVE')
-    return rel, total
+            if w[2].endswith('_RELATIVE'):
+                rel += 1
+                in_slots += int(w[0], 16) in slots
+    return rel, total, in_slots if slots else None
+
+
+def _readelf(*args):
+    return subprocess.run(['readelf'] + list(args), stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True,
+                          check=True).stdout
 
 
 def _load_extent(path):
@@ -63,37 +78,65 @@ def _flush(path):
         os.close(fd)
 
 
+# Run with the library preloaded: prints the kB of its pages that this
+# process has made its own, and of all its pages it has touched (Rss). File-backed mappings: Private_Dirty from
+# smaps. The .bss beyond the file is anonymous memory, and the kernel may
+# have merged it with the dynamic linker's next mapping: there, pages of
+# the library's range that are present (pagemap) count.
+_DIRTY_CHILD = r"""
+import os, re, sys
+real, extent = sys.argv[1], int(sys.argv[2])
+page = os.sysconf('SC_PAGE_SIZE')
+maps, cur = [], None
+for line in open('/proc/self/smaps'):
+    m = re.match(r'^([0-9a-f]+)-([0-9a-f]+) \S+ ([0-9a-f]+) \S+ \d+\s*(.*)$',
+                 line)
+    if m:
+        cur = [int(m.group(1), 16), int(m.group(2), 16), int(m.group(3), 16),
+               m.group(4).strip(), 0, 0]
+        maps.append(cur)
+    elif cur and line.startswith('Private_Dirty:'):
+        cur[4] = int(line.split()[1])
+    elif cur and line.startswith('Rss:'):
+        cur[5] = int(line.split()[1])
+mine = [m for m in maps if m[3] == real]
+if not mine:
+    sys.exit('%s is not mapped in a process that preloads it' % real)
+base = min(m[0] for m in mine if m[2] == 0)
+end = base + (extent + page - 1) // page * page
+kb, rss = sum(m[4] for m in mine), sum(m[5] for m in mine)
+with open('/proc/self/pagemap', 'rb') as pm:
+    for lo, hi, _, path, _, _ in maps:
+        if path or lo < base or lo >= end:
+            continue
+        for a in range(lo, min(hi, end), page):
+            pm.seek(a // page * 8)
+            if int.from_bytes(pm.read(8), 'little') >> 63:
+                kb += page // 1024
+                rss += page // 1024
+print(kb, rss)
+"""
+
+
 def private_dirty_kb(lib):
-    """kB of the library's pages that a process which loads it with
-    LD_PRELOAD and never calls it has made its own (Private_Dirty of its
-    mappings, .bss included), read by the process itself right after exec
-    and loading: cat /proc/self/smaps."""
+    """(dirty kB, touched kB): of the library's pages, those that a
+    process which loads it with LD_PRELOAD and never calls it has made its
+    own (Private_Dirty of its mappings, .bss included) and those it has
+    touched at all (Rss: what the dynamic linker read, shared with other
+    processes), read by the process itself right after its start (a
+    Python interpreter, which uses nothing of the library)."""
     real = os.path.realpath(lib)
     _flush(real)
-    p = subprocess.run([shutil.which('cat') or '/bin/cat', '/proc/self/smaps'],
+    p = subprocess.run([sys.executable, '-c', _DIRTY_CHILD, real,
+                        str(_load_extent(real))],
                        env=bl.clean_env(LD_PRELOAD=real),
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       text=True, check=True)
-    maps, cur = [], None
-    for line in p.stdout.splitlines():
-        m = re.match(r'^([0-9a-f]+)-([0-9a-f]+) \S+ ([0-9a-f]+) \S+ \d+\s*(.*)$',
-                     line)
-        if m:
-            cur = {'lo': int(m.group(1), 16), 'hi': int(m.group(2), 16),
-                   'off': int(m.group(3), 16), 'path': m.group(4).strip(),
-                   'dirty': 0}
-            maps.append(cur)
-        elif cur and line.startswith('Private_Dirty:'):
-            cur['dirty'] = int(line.split()[1])
-    mine = [m for m in maps if m['path'] == real]
-    if not mine:
-        raise RuntimeError('%s is not in the smaps of a process that'
-                           ' preloads it' % real)
-    base = min(m['lo'] for m in mine if m['off'] == 0)
-    end = base + _load_extent(real)
-    return sum(m['dirty'] for m in maps
-               if m['path'] == real or
-               (not m['path'] and m['lo'] >= base and m['lo'] < end))
+                       text=True)
+    if p.returncode != 0:
+        raise RuntimeError('measuring the dirty pages of %s: %s' % (
+            real, p.stderr.strip()[-500:]))
+    dirty, rss = p.stdout.split()
+    return int(dirty), int(rss)
 
 
 def process_instructions(cmd, preload=()):

@@ -41,7 +41,7 @@ NOT_CREATORS = {
 }
 # Names that look like a destroy but are not one of the first parameter's
 # type, and the destroy whose handle is not its first parameter.
-# function-list: exceptions to the name rule, a choice
+# function-list: exceptions to the naming rule, one by one
 NOT_DESTROYS = {'rbd_lock_release', 'rados_object_list_is_end',
                 'rados_object_list_cursor_free'}
 DESTROY_OF = {'rados_object_list_cursor_free': 'rados_object_list_cursor'}
@@ -223,6 +223,11 @@ def _safe_stub(r, fn):
         b for b in body if b))
 
 
+# The sizes of struct rbdcompat_family's inline arrays (lib/family.h).
+MAX_CREATORS = 8
+MAX_DESTROYS = 4
+
+
 def safe_stub_name(r):
     return 'rbdcompat_safe_stub_%d' % r['idx']
 
@@ -244,16 +249,19 @@ def emit_families(rows, headers):
            '#include "rbdcompat_internal.h"', '#include "family.h"',
            '#include <errno.h>', '#include <stdatomic.h>',
            '#include <string.h>', '']
-    for i, f in enumerate(fams):
-        for key in ('creators', 'destroys'):
-            out.append('static const unsigned short fam_%d_%s[] = { %s };' % (
-                i, key, ', '.join(str(x) for x in f[key]) or '0'))
+    for f in fams:
+        if len(f['creators']) > MAX_CREATORS or \
+                len(f['destroys']) > MAX_DESTROYS or len(f['type']) >= 32:
+            raise ft.TableError('family %s does not fit struct'
+                                ' rbdcompat_family (lib/family.h)' % f['type'])
     out.append('const struct rbdcompat_family rbdcompat_families[%d] = {'
                % len(fams))
-    for i, f in enumerate(fams):
-        out.append('  { "%s", fam_%d_creators, %d, fam_%d_destroys, %d, %d },'
-                   % (f['type'], i, len(f['creators']), i, len(f['destroys']),
-                      len(f['members'])))
+    for f in fams:
+        out.append('  { "%s", { %s }, %d, { %s }, %d, %d },' % (
+            f['type'], ', '.join(str(x) for x in f['creators']) or '0',
+            len(f['creators']),
+            ', '.join(str(x) for x in f['destroys']) or '0',
+            len(f['destroys']), len(f['members'])))
     out.append('};')
     out.append('const unsigned rbdcompat_nfamilies = %d;' % len(fams))
     uses, makes = [0] * n, [0] * n
@@ -317,10 +325,12 @@ def emit_families(rows, headers):
                        ft._proto(r, 'guard_%d' % idx, True), h, ret, stub,
                        ft._args(r), '    return;\n' if not ret else '',
                        ret, idx, idx, ft._args(r)))
-    out.append('const struct rbdcompat_guard rbdcompat_guards[%d] = {' % n)
-    out += ['  { (rbdcompat_fnptr)guard_%d, &real_%d },' % (i, i)
-            if i in guarded else '  { NULL, NULL },' for i in range(n)]
+    out.append('const struct rbdcompat_guard rbdcompat_guards[%d] = {'
+               % max(1, len(guarded)))
+    out += ['  { %d, (rbdcompat_fnptr)guard_%d, &real_%d },' % (i, i, i)
+            for i in sorted(guarded)] or ['  { 0, NULL, NULL },']
     out.append('};')
+    out.append('const unsigned rbdcompat_nguards = %d;' % len(guarded))
     return '\n'.join(out) + '\n'
 
 

@@ -71,7 +71,6 @@ static int vendor_has(const char *name)
 }
 
 /* Can row idx be called to make a handle? */
-/* NOLINTNEXTLINE(misc-no-recursion): bounded by MAX_DEPTH */
 static int usable(unsigned idx, unsigned depth)
 {
   const struct rbdcompat_fn *fn = &rbdcompat_fns[idx];
@@ -87,7 +86,6 @@ static int usable(unsigned idx, unsigned depth)
   return 1;
 }
 
-/* NOLINTNEXTLINE(misc-no-recursion): bounded by MAX_DEPTH */
 static int compute(unsigned f, unsigned depth, char *why, size_t len)
 {
   const struct rbdcompat_family *fam = &rbdcompat_families[f];
@@ -136,7 +134,6 @@ static int compute(unsigned f, unsigned depth, char *why, size_t len)
   return 1;
 }
 
-/* NOLINTNEXTLINE(misc-no-recursion): bounded by MAX_DEPTH */
 static int family_dead(unsigned f, unsigned depth, char *why, size_t len)
 {
   unsigned char s = atomic_load_explicit(&state[f], memory_order_acquire);
@@ -203,10 +200,13 @@ int rbdcompat_family_blocked(unsigned idx, char *why, size_t len)
 
 rbdcompat_fnptr rbdcompat_family_guard(unsigned idx, rbdcompat_fnptr fn)
 {
-  const struct rbdcompat_guard *g = &rbdcompat_guards[idx];
+  const struct rbdcompat_guard *g = NULL;
   unsigned uses = rbdcompat_row_families[idx].uses, f, i;
 
-  if (!g->fn)
+  for (i = 0; i < rbdcompat_nguards; i++)
+    if (rbdcompat_guards[i].idx == idx)
+      g = &rbdcompat_guards[i];
+  if (!g)
     return fn;
   for (f = 0; f < rbdcompat_nfamilies; f++) {
     const struct rbdcompat_family *fam = &rbdcompat_families[f];

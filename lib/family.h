@@ -11,12 +11,17 @@
 #include <stdatomic.h>
 
 /* One opaque handle type, the rows that make it and those that end it. */
+#define RBDCOMPAT_FAMILY_MAX_CREATORS 8
+#define RBDCOMPAT_FAMILY_MAX_DESTROYS 4
+
 struct rbdcompat_family {
-  char type[32];                  /* "rbd_image_t" (no pointer to relocate) */
-  const unsigned short *creators; /* rows */
-  unsigned ncreators;
-  const unsigned short *destroys; /* rows */
-  unsigned ndestroys;
+  char type[32];                  /* "rbd_image_t" */
+  /* Rows, inline: arrays, not pointers, need no relocation at load
+   * (gen/families.py checks they fit). */
+  unsigned short creators[RBDCOMPAT_FAMILY_MAX_CREATORS];
+  unsigned short ncreators;
+  unsigned short destroys[RBDCOMPAT_FAMILY_MAX_DESTROYS];
+  unsigned short ndestroys;
   unsigned nmembers;              /* rows taking the handle by value */
 };
 
@@ -30,6 +35,7 @@ struct rbdcompat_row_family {
 /* A member of a family some void creator makes: a NULL handle (what that
  * creator's stub wrote) gets the stub's answer, any other goes to *real. */
 struct rbdcompat_guard {
+  unsigned idx;                   /* the row it guards */
   rbdcompat_fnptr fn;
   _Atomic(rbdcompat_fnptr) *real;
 };
@@ -41,7 +47,10 @@ extern const struct rbdcompat_row_family rbdcompat_row_families[]
 /* Does row idx have a stub that also sets its outputs to the empty answer
  * (or fails its operation)? Its resolver passes that stub. */
 extern const unsigned char rbdcompat_has_safe_stub[] RBDCOMPAT_HIDDEN;
+/* Only the guarded rows (a handful): a table of a row each would be
+ * pages of pointers, mostly NULL, for the loader to walk and dirty. */
 extern const struct rbdcompat_guard rbdcompat_guards[] RBDCOMPAT_HIDDEN;
+extern const unsigned rbdcompat_nguards RBDCOMPAT_HIDDEN;
 
 /* Make the whole operation fail when it is operated (shim/op_fail.c):
  * for a step of it the shim cannot build. */

@@ -39,8 +39,10 @@
  */
 #include "rbdcompat_internal.h"
 
+#include <dlfcn.h>
 #include <pthread.h>
 #include <sched.h>
+#include <string.h>
 #include <stdatomic.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -147,16 +149,27 @@ static void after_fork_in_child(void)
 
 #if defined(__GLIBC__)
 /* pthread_atfork() is a static stub before glibc 2.28 and a compat symbol
- * after; __register_atfork is what both call, in libc since 2.3.2 (or the
- * architecture's base version, glibc_compat.h). */
-extern int __register_atfork(void (*)(void), void (*)(void), void (*)(void),
-                             void *);
-extern void *__dso_handle __attribute__((weak));
-#ifdef RBDCOMPAT_GLIBC_2_3_2
-__asm__(".symver __register_atfork, __register_atfork@" RBDCOMPAT_GLIBC_2_3_2);
-#endif
-#define register_fork_handlers(prepare, parent, child) \
-  __register_atfork((prepare), (parent), (child), &__dso_handle)
+ * after; __register_atfork is what both call, in libc since 2.3.2. It is
+ * looked up by the first load rather than linked: a linked one is one
+ * more symbol version (GLIBC_2.3.2 on x86_64) that the dynamic linker
+ * checks in every process that loads the shim. */
+typedef int (*register_atfork_fn)(void (*)(void), void (*)(void),
+                                  void (*)(void), void *);
+/* The C runtime's handle of this object (crtbegin.o). */
+extern void *__dso_handle /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
+    __attribute__((weak));
+
+static void register_fork_handlers(void (*prepare)(void),
+                                   void (*parent)(void), void (*child)(void))
+{
+  void *p = dlsym(RTLD_DEFAULT, "__register_atfork");
+  register_atfork_fn f;
+
+  if (!p)
+    return; /* not glibc after all: nothing to register with */
+  memcpy(&f, &p, sizeof f); /* object to function pointer, as dlsym(3) */
+  f(prepare, parent, child, &__dso_handle);
+}
 #else
 #define register_fork_handlers(prepare, parent, child) \
   pthread_atfork((prepare), (parent), (child))

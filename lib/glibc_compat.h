@@ -55,4 +55,12 @@ __asm__(".symver dlclose, dlclose@" RBDCOMPAT_GLIBC_BASE);
 __asm__(".symver dlinfo, dlinfo@" RBDCOMPAT_GLIBC_2_3_3);
 #endif
 
+/* memcpy at x86_64's base version, not GLIBC_2.14 (the one that stopped
+ * working as memmove): a symbol version less for the dynamic linker to
+ * check in every process that loads the shim (README, Benchmarks). */
+#if defined(__GLIBC__) && defined(__x86_64__) && !defined(__ILP32__) && \
+    !defined(RBDCOMPAT_NO_GLIBC_COMPAT)
+__asm__(".symver memcpy, memcpy@GLIBC_2.2.5");
+#endif
+
 #endif

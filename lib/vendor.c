@@ -23,6 +23,7 @@
  * fork() or a signal to catch held.
  */
 #include "rbdcompat_internal.h"
+#include "elf_check.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -38,25 +39,24 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+/* Arrays, not pointers: no relocation at load (see rbdcompat_internal.h). */
 struct libinfo {
-  const char *soname;   /* what upstream consumers link */
-  const char *env;      /* path override */
-  const char *probe;    /* a function every release of it has */
+  char soname[16];      /* what upstream consumers link */
+  char env[24];         /* path override */
+  char probe[16];       /* a function every release of it has */
   /* Without the probe (a vendor may remove even that), the library is
-   * still recognised by its SONAME and two of these (every release since
-   * 12.2.0 has them; see identity()). Arrays, not pointers: no relocation
-   * at load time. */
-  char core[6][20];
+   * still recognised by its SONAME and most of these (every release since
+   * 12.2.0 has them; see identity()). */
+  char core[6][24];
 };
 
+/* function-list: a library's identity, chosen by hand (lint-function-lists) */
 static const struct libinfo libs[RBDCOMPAT_NLIBS] = {
   [RBDCOMPAT_LIB_RBD] = { "librbd.so.1", "RBDCOMPAT_LIBRBD", "rbd_version",
-                          /* function-list: identifying ones, a choice */
                           { "rbd_open", "rbd_close", "rbd_create", "rbd_stat",
                             "rbd_read", "rbd_write" } },
   [RBDCOMPAT_LIB_RADOS] = { "librados.so.2", "RBDCOMPAT_LIBRADOS",
-                            "rados_version",
-                            /* function-list: the same for librados */
+                            "rados_version", /* function-list: as above */
                             { "rados_create", "rados_connect",
                               "rados_shutdown", "rados_ioctx_create",
                               "rados_read", "rados_write" } },
@@ -311,7 +311,7 @@ static int find_range(struct dl_phdr_info *info, size_t size, void *data)
 
   (void)size;
   if (info->dlpi_addr != q->lm->l_addr || !info->dlpi_name ||
-      strcmp(info->dlpi_name, q->lm->l_name))
+      strcmp(info->dlpi_name, q->lm->l_name) != 0)
     return 0;
   for (i = 0; i < info->dlpi_phnum; i++) {
     const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
@@ -407,6 +407,14 @@ static void *try_open(const char *file, int flags, const struct libinfo *li,
   void *h;
 
   if (readable_file(file, why, sizeof why)) {
+    snprintf(r->error, sizeof r->error, "cannot load %s: %s", file, why);
+    return NULL;
+  }
+  /* glibc's loader trusts the file: a damaged one crashes dlopen(). The
+   * functions recognising the library must be functions. */
+  if (strchr(file, '/') && rbdcompat_elf_check_file(file, (const char *[]){
+          li->probe, li->core[0], li->core[1], li->core[2], li->core[3],
+          li->core[4], li->core[5], NULL }, why, sizeof why)) {
     snprintf(r->error, sizeof r->error, "cannot load %s: %s", file, why);
     return NULL;
   }

@@ -94,9 +94,13 @@ check_deb() {
   for d in "${debs[@]}"; do dpkg-deb -x "$d" "$root"; done
   libdir=$root/usr/lib/$multiarch
   if [ "$(uname -m)" = x86_64 ]; then
-    local floor_files=("$libdir/librbdcompat.so.1")
+    local floor_files=("$libdir/librbdcompat.so.1") floor
     [ "$have_probe" = yes ] && floor_files+=("$root/usr/bin/rbdcompat-probe")
-    "$src/tests/platform/glibc_floor.sh" "${floor_files[@]}"
+    # The packages are built with meson's default -Dglibc_floor.
+    floor=$(sed -n "/option('glibc_floor'/s/.*value : '\([^']*\)'.*/\1/p" \
+      "$src/meson_options.txt")
+    [ -n "$floor" ] || fail "no glibc_floor default in meson_options.txt"
+    "$src/tests/platform/glibc_floor.sh" "$floor" "${floor_files[@]}"
   fi
 
   # An unchanged consumer: the flags come from pkg-config only.

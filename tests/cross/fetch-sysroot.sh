@@ -18,7 +18,7 @@ set -euo pipefail
 
 PROG=${0##*/}
 [[ $# -ge 4 ]] || { echo "usage: $PROG DEBARCH SUITE DEST PKG..." >&2; exit 2; }
-ARCH=$1 SUITE=$2 DEST=$3
+ARCH=$1 SUITE=$2 DEST=$(realpath -m "$3")
 shift 3
 PKGS=("$@")
 APT_URI=${VENDOR_LIBS_APT_URI:-http://deb.debian.org/debian}

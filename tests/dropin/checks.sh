@@ -12,6 +12,7 @@ VENDOR_DIR=$(tool_var VENDOR_DIR)
 DROPIN_TOOL=${DROPIN_TOOL_DEST#"$E2E_DEST"}
 N_VERSION=1.12.0
 # What the programs call that 14.2.21 lacks (as tests/e2e/checks/50-nautilus.sh).
+# function-list: the warnings this test expects, not a copy of the table
 N_PY_MISSING="rbd_snap_create2 rbd_snap_exists rbd_encryption_load
  rados_set_pool_full_try rados_unset_pool_full_try rados_aio_create_completion2"
 N_C_MISSING="rbd_snap_exists rbd_encryption_load"

@@ -1,7 +1,10 @@
 #!/usr/bin/python3
 """How the shim answers what Debian's consumers need and a vendor lacks.
 
-  consumers.py ROOT VENDOR_LIBDIR [CONSUMER...]
+  consumers.py TABLE_JSON VENDOR_LIBDIR [CONSUMER...]
+
+TABLE_JSON: the function table with its decisions, as meson generates it
+(gen/functable.py --emit json, tests/emulation/meson.build).
 
 For each consumer (an ELF file): its undefined rbd_*/rados_* dynamic
 symbols, those that VENDOR_LIBDIR's librbd.so.1/librados.so.2 do not
@@ -34,12 +37,9 @@ def dynsyms(path, defined):
 
 
 def main():
-    root, vendor = sys.argv[1], sys.argv[2]
-    rows = json.loads(subprocess.run(
-        ["/usr/bin/python3", os.path.join(root, "gen/functable.py"),
-         "--emit", "json", "--root", root, "--emulations"] +
-        sorted(glob.glob(os.path.join(root, "shim/emulate/*.c"))),
-        check=True, capture_output=True, text=True).stdout)
+    table, vendor = sys.argv[1], sys.argv[2]
+    with open(table) as f:
+        rows = json.load(f)
     decision = {}
     for r in rows:
         decision.setdefault(r["name"], r["decision"])

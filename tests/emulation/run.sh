@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The shim's emulations against the real functions, on a real cluster.
 #
-#   run.sh SHIM EMUCMP EMULATED [CACHE]
+#   run.sh SHIM EMUCMP EMULATED TABLE [CACHE]
 #
 # SHIM: the built librbdcompat.so.1; EMUCMP: emucmp (linked to the shim);
 # EMULATED: every emulated function, one name a line (gen/lists.py --emit
-# emulated); CACHE: where vendor-libs.sh keeps Ceph 14.2.21's client
+# emulated); TABLE: the function table with its decisions (functable.py
+# --emit json); CACHE: where vendor-libs.sh keeps Ceph 14.2.21's client
 # libraries.
 #
 #  1. Counts, for Debian's consumers (python3-rbd, python3-rados, qemu's
@@ -35,14 +36,15 @@ CLUSTER=$ROOT/tests/cluster
 SYS_PY=/usr/bin/python3
 SYS_LIB=/usr/lib/x86_64-linux-gnu
 
-if (($# < 3)); then
-    echo "usage: ${0##*/} SHIM EMUCMP EMULATED [CACHE]" >&2
+if (($# < 4)); then
+    echo "usage: ${0##*/} SHIM EMUCMP EMULATED TABLE [CACHE]" >&2
     exit 2
 fi
 SHIM=$(realpath "$1")
 EMUCMP=$(realpath "$2")
 EMULATED=$(realpath "$3")
-CACHE=${4:-${TMPDIR:-/tmp}/rbdcompat-vendor-cache}
+TABLE=$(realpath "$4")
+CACHE=${5:-${TMPDIR:-/tmp}/rbdcompat-vendor-cache}
 if [[ ! -s $EMULATED ]]; then
     echo "FAIL: $EMULATED: no list of emulated functions"
     exit 1
@@ -59,7 +61,7 @@ if [[ -z ${RBDCOMPAT_TEST_CLUSTER:-} || -z ${CEPH_CONF:-} ]]; then
         exit 1
     fi
     echo "== what Debian's consumers need that 14.2.21 lacks"
-    "$SYS_PY" "$HERE/consumers.py" "$ROOT" "$N14" || exit 1
+    "$SYS_PY" "$HERE/consumers.py" "$TABLE" "$N14" || exit 1
     export EMULATION_N14=$N14
     exec "$CLUSTER/with-cluster.sh" "$0" "$@"
 fi

@@ -112,6 +112,7 @@ static ssize_t fake_write(int fd, const void *buf, size_t n)
 #include "config.c"
 #include "log.c"
 #include "vendor.c"
+#include "elf_check.c"
 #if __has_include("fork_gate.c")
 #include "fork_gate.c"
 #endif

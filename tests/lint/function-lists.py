@@ -14,9 +14,11 @@ Allowed, and only these: the headers; tests/table/exports.baseline (the
 checked-in copy the build compares the table with, on purpose); the
 README's generated blocks (<!-- gen:NAME --> ... <!-- /gen:NAME -->); a
 "mock-missing:" comment (the functions a test calls to see them missing,
-read by gen/lists.py --emit mock-omit); and a list on the line right after
-a "function-list: WHY" comment, for a test's expected output (the reason
-is required, and the test prints every such exemption).
+read by gen/lists.py --emit mock-omit); a list that starts within five
+lines after a "function-list: WHY" comment, for data that names functions
+one by one (a test's expected output, a fuzz profile; the reason is
+required, and the test prints every such exemption); and, in Markdown
+prose, fewer than five names in a row (examples, not a list).
 """
 import os
 import re
@@ -33,7 +35,8 @@ SEP = r'''[\s,'"`|\\*+=]*'''
 GEN_BLOCK = re.compile(r'<!-- gen:(\w+) -->.*?<!-- /gen:\1 -->', re.S)
 MARKER = re.compile(r'mock-missing:(?:\s|\*(?!/)|,|\w)+')
 MIN_RUN = 3
-EXEMPT = re.compile(r'function-list:\s*(\S.*)')
+MIN_RUN_MD = 5
+EXEMPT = re.compile(r'function-list:\s*(\S.*?)\s*(?:\*/\s*)?$')
 
 
 def blank(m):
@@ -51,6 +54,8 @@ def main():
     name_re = r'\b(?:%s)\b' % '|'.join(map(re.escape, names))
     run_re = re.compile(r'%s(?:%s%s){%d,}' % (name_re, SEP, name_re,
                                                MIN_RUN - 1))
+    run_md_re = re.compile(r'%s(?:%s%s){%d,}' % (name_re, SEP, name_re,
+                                                  MIN_RUN_MD - 1))
     skip = {os.path.relpath(os.path.realpath(h), os.path.realpath(root))
             for h in headers}
     walk = subprocess.run(
@@ -71,10 +76,13 @@ def main():
         text = GEN_BLOCK.sub(blank, text)
         text = MARKER.sub(blank, text)
         lines = text.split('\n')
-        for m in run_re.finditer(text):
+        runs = run_md_re if path.endswith('.md') else run_re
+        for m in runs.finditer(text):
             line = text.count('\n', 0, m.start()) + 1
             got = re.findall(name_re, m.group(0))
-            why = EXEMPT.search(lines[line - 2]) if line > 1 else None
+            why = None
+            for before in lines[max(0, line - 6):line]:
+                why = why or EXEMPT.search(before)
             if why:
                 exempt.append('%s:%d: %d functions, exempt: %s' % (
                     path, line, len(got), why.group(1).strip()))

@@ -14,12 +14,18 @@
 #
 # Only readelf is used: it reads the ELF files of every architecture.
 #
-# Usage: glibc_floor.sh FLOOR FILE...
+# Usage: glibc_floor.sh [FLOOR] FILE...      (FLOOR X.Y, default 2.17)
+# GLIBC_FLOOR_DL=X.Y: where dlopen must come from follows this floor
+# instead (a program that needs a newer glibc for another reason, such as
+# the probe on ppc64le, still binds dlopen like the library).
 set -euo pipefail
 
-[[ $# -ge 2 ]] || { echo "usage: $0 FLOOR FILE..." >&2; exit 2; }
-floor=$1
-shift
+floor=2.17
+if [[ ${1:-} =~ ^[0-9]+\.[0-9]+$ ]]; then
+  floor=$1
+  shift
+fi
+[[ $# -ge 1 ]] || { echo "usage: $0 [FLOOR] FILE..." >&2; exit 2; }
 
 # newer A B: A is a newer version than B.
 newer() { [[ $1 != "$2" && $(printf '%s\n%s\n' "$1" "$2" | sort -V | tail -n 1) == "$1" ]]; }
@@ -61,17 +67,18 @@ for f in "$@"; do
     fail=1
   fi
   dlopen=$(grep '^dlopen@' <<<"$syms" || true)
+  dlwant=${GLIBC_FLOOR_DL:-$want}
   if [[ -n $dlopen ]]; then
-    if newer 2.34 "$want"; then
+    if newer 2.34 "$dlwant"; then
       [[ $dlopen == "dlopen@GLIBC_$base" ]] ||
         { echo "FAIL: $f binds $dlopen, not dlopen@GLIBC_$base (glibc < 2.34 has no other)"; fail=1; }
       grep -q 'Shared library: \[libdl\.so\.2\]' <<<"$dyn" ||
         { echo "FAIL: $f calls dlopen but has no DT_NEEDED on libdl.so.2 (needed on glibc < 2.34)"; fail=1; }
     else
       [[ $dlopen == dlopen@GLIBC_2.34 ]] ||
-        { echo "FAIL: $f binds $dlopen, not the libc.so.6 dlopen@GLIBC_2.34 of its floor $want"; fail=1; }
+        { echo "FAIL: $f binds $dlopen, not the libc.so.6 dlopen@GLIBC_2.34 of its floor $dlwant"; fail=1; }
       if grep -q 'Shared library: \[libdl\.so\.2\]' <<<"$dyn"; then
-        echo "FAIL: $f needs libdl.so.2, which a floor of $want does not"
+        echo "FAIL: $f needs libdl.so.2, which a floor of $dlwant does not"
         fail=1
       fi
     fi

@@ -28,15 +28,21 @@ int main(int argc, char **argv)
     return 2;
   }
   f = fopen(argv[1], "rb");
-  if (!f || fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 ||
-      fseek(f, 0, SEEK_SET)) {
+  if (!f) {
     perror(argv[1]);
+    return 2;
+  }
+  if (fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET)) {
+    perror(argv[1]);
+    fclose(f);
     return 2;
   }
   len = (size_t)n;
   buf = malloc(len ? len : 1);
   if (!buf || fread(buf, 1, len, f) != len) {
     perror(argv[1]);
+    free(buf);
+    fclose(f);
     return 2;
   }
   fclose(f);

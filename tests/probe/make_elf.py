@@ -21,7 +21,11 @@ EM = {'x86-64': 62, 'i386': 3, 'ppc64': 21, 's390': 22, 'aarch64': 183}
 ET = {'rel': 1, 'exec': 2, 'dyn': 3}
 SHT_STRTAB, SHT_DYNAMIC, SHT_DYNSYM = 3, 6, 11
 SHT_VERDEF, SHT_VERNEED, SHT_VERSYM = 0x6ffffffd, 0x6ffffffe, 0x6fffffff
+SHT_HASH = 5
 DT_NEEDED, DT_SONAME, DT_FLAGS, DF_BIND_NOW = 1, 14, 30, 8
+DT_HASH, DT_STRTAB, DT_SYMTAB, DT_STRSZ, DT_SYMENT = 4, 5, 6, 10, 11
+DT_VERSYM, DT_VERDEF, DT_VERDEFNUM = 0x6ffffff0, 0x6ffffffc, 0x6ffffffd
+DT_VERNEED, DT_VERNEEDNUM = 0x6ffffffe, 0x6fffffff
 
 
 class Strtab:
@@ -110,23 +114,44 @@ def build(c64=True, big=False, machine=62, etype='dyn', soname=None,
                                    1, elf_hash(v), 20, nxt_off)
             verdefs += struct.pack(e + 'II', dynstr.add(v), 0)
 
-    # .dynamic
-    dyn = []
-    for n in needed:
-        dyn.append((DT_NEEDED, dynstr.add(n)))
-    if soname:
-        dyn.append((DT_SONAME, dynstr.add(soname)))
-    if bind_now:
-        dyn.append((DT_FLAGS, DF_BIND_NOW))
-    dyn.append((0, 0))
-    dynamic = b''.join(struct.pack(e + ('qQ' if c64 else 'iI'), t, v)
-                       for t, v in dyn)
+    # .hash: every symbol in one bucket, chained downwards.
+    n = len(syms)
+    hashtab = struct.pack(e + 'II', 1, n) + struct.pack(e + 'I', n - 1) + \
+        b''.join(struct.pack(e + 'I', max(i - 1, 0)) for i in range(n))
+
+    # .dynamic: what the loader reads, by address (= file offset here,
+    # filled in once the layout is known).
+    def dynamic_of(where):
+        dyn = []
+        for n in needed:
+            dyn.append((DT_NEEDED, dynstr.add(n)))
+        if soname:
+            dyn.append((DT_SONAME, dynstr.add(soname)))
+        if bind_now:
+            dyn.append((DT_FLAGS, DF_BIND_NOW))
+        dyn += [(DT_HASH, where.get('.hash', 0)),
+                (DT_STRTAB, where.get('.dynstr', 0)),
+                (DT_STRSZ, len(dynstr.data)),
+                (DT_SYMTAB, where.get('.dynsym', 0)),
+                (DT_SYMENT, 24 if c64 else 16),
+                (DT_VERSYM, where.get('.gnu.version', 0))]
+        if files:
+            dyn += [(DT_VERNEED, where.get('.gnu.version_r', 0)),
+                    (DT_VERNEEDNUM, len(files))]
+        if verdef:
+            dyn += [(DT_VERDEF, where.get('.gnu.version_d', 0)),
+                    (DT_VERDEFNUM, len(verdef) + 1)]
+        dyn.append((0, 0))
+        return b''.join(struct.pack(e + ('qQ' if c64 else 'iI'), t, v)
+                        for t, v in dyn)
+    dynamic = dynamic_of({})
 
     # name, type, data, link, info, entsize
     sections = [('', 0, b'', 0, 0, 0),
                 ('.dynstr', SHT_STRTAB, None, 0, 0, 0),
+                ('.hash', SHT_HASH, hashtab, 3, 0, 4),
                 ('.dynsym', SHT_DYNSYM, dynsym, 1, 1, 24 if c64 else 16),
-                ('.gnu.version', SHT_VERSYM, versym, 2, 0, 2),
+                ('.gnu.version', SHT_VERSYM, versym, 3, 0, 2),
                 ('.gnu.version_r', SHT_VERNEED, verneed, 1, len(files), 0),
                 ('.dynamic', SHT_DYNAMIC, dynamic, 1, 0, 16 if c64 else 8)]
     if verdef:
@@ -136,9 +161,9 @@ def build(c64=True, big=False, machine=62, etype='dyn', soname=None,
     for s in sections:
         shstr.add(s[0])
     ehsize = 64 if c64 else 52
-    # Program headers (PT_LOAD of the whole file at address 0, PT_DYNAMIC)
-    # only so that readelf, which reads the dynamic section by address,
-    # can check these files too; the probe reads sections by offset.
+    # Program headers: PT_LOAD of the whole file at address 0, PT_DYNAMIC.
+    # The probe, like the loader, reads the dynamic segment; the section
+    # headers are for readelf and nm.
     phentsize, phnum = (56 if c64 else 32), 2
     start = ehsize + phentsize * phnum
     body, offsets = b'', []
@@ -153,6 +178,9 @@ def build(c64=True, big=False, machine=62, etype='dyn', soname=None,
         body += data
     while (start + len(body)) % 8:
         body += b'\0'
+    where = {name: off for (name, *_), (off, _) in zip(sections, offsets)}
+    d_off = where['.dynamic'] - start
+    body = body[:d_off] + dynamic_of(where) + body[d_off + len(dynamic):]
     shoff = start + len(body)
     shdrs = b''
     for (name, typ, data, link, info, ent), (off, size) in zip(sections,

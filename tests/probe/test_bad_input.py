@@ -63,13 +63,17 @@ cases = [
     (['--librados', path('text')], '--librados %s: not an ELF file' %
      path('text')),
     (['--librbd', path('hdr-trunc')], 'truncated'),
-    (['--librbd', good], 'crashes the dynamic loader'),
+    # Damaged where only the loader looks: refused before dlopen().
+    (['--librbd', path('sh-trunc')], 'truncated: segment 0'),
+    (['--librbd', good], 'rbd_version comes from its dependency'),
     (['--librbd', os.path.join(SYSLIB, 'librados.so.2')],
      'that is librados.so.2, not a librbd.so.1'),
     (['--librados', os.path.join(SYSLIB, 'librbd.so.1')],
      'that is librbd.so.1, not a librados.so.2'),
     (['--librbd', make_elf(path('ppc64-lib.so'), '--machine', 'ppc64',
-                           '--endian', 'big')], 'cannot load'),
+                           '--endian', 'big')],
+     'PowerPC64 file, this process is ELF64 little-endian x86-64: another'
+     ' architecture'),
     (['--headers', path('nonexistent')], 'No such file or directory'),
     (['--headers', work], 'no readable rbd/librbd.h there'),
     (['--headers', path('text')], 'not a directory'),

@@ -24,7 +24,6 @@ out=$RBDCOMPAT_TEST_CLUSTER/fio.out
 fail=0
 # DISABLE list | what must happen: ok (verified) or error (clean failure)
 while read -r disable want; do
-  [[ $disable == '#'* ]] && continue
   [[ $disable == - ]] && disable=
   rc=0
   RBDCOMPAT_DISABLE=$disable LD_PRELOAD=$SHIM timeout -s KILL 60 \
@@ -40,11 +39,10 @@ while read -r disable want; do
     echo "FAIL: expected $want"
     fail=1
   fi
-done <<'LIST'
+done <<'LIST' # function-list: the cases, functions disabled together
 - ok
 rbd_poll_io_events error
 rbd_aio_get_arg error
-# function-list: the functions of issue 12's fio report, disabled together
 rbd_poll_io_events,rbd_flush,rbd_invalidate_cache error
 rbd_flush,rbd_invalidate_cache ok
 LIST

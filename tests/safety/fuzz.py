@@ -37,27 +37,26 @@ PYEXT = '/usr/lib/python3/dist-packages/%s.cpython-*.so'
 # Consumer paths that cannot survive a missing function even when the shim
 # answers as upstream does on error (the README lists them): a wrong answer
 # of the step while one of the functions is removed is reported, not failed.
-KNOWN = {
+KNOWN = {  # function-list: the functions of one known case
     'list_objects': ('python3-rados ends list_objects() at any error of'
                      ' the listing as if the pool held nothing more',
-                     # function-list: the listing calls that end it
                      ('rados_nobjects_list_next', 'rados_nobjects_list_next2',
                       'rados_nobjects_list_open')),
 }
 # Profiles every run starts with: the cases of issue 12.
+# function-list: fuzz profiles, each the functions removed together
 FIXED = [
-    # function-list: issue 12's cases, each a profile run before the random
     ('omap builders', ['rados_write_op_omap_rm_keys',
                        'rados_write_op_omap_rm_keys2',
                        'rados_write_op_omap_rm_range2']),
     ('identity only', ['rbd_version', 'rados_version']),
-    # function-list: the iterator's creators and its reader
+    # function-list: a profile
     ('omap iterators', ['rados_read_op_omap_get_vals2',
                         'rados_read_op_omap_get_vals_by_keys2',
                         'rados_omap_get_next2']),
     ('librados call librbd makes', ['rados_aio_get_return_value']),
     ('group snapshot listing', ['rbd_group_snap_list', 'rbd_snap_list']),
-    # function-list: every completion creator
+    # function-list: a profile
     ('completions', ['rbd_aio_create_completion', 'rados_aio_create_completion2',
                      'rados_aio_create_completion']),
 ]

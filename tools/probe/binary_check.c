@@ -21,10 +21,15 @@ static int starts(const char *s, const char *prefix)
   return !strncmp(s, prefix, strlen(prefix));
 }
 
-/* Which library a needed symbol comes from, or -1: not ours. */
+#define SHIM_SONAME "librbdcompat.so.1"
+
+/* Which library a needed symbol comes from, or -1: not ours. A program
+ * linked to librbdcompat needs its versioned symbols from it
+ * (rados_ioctx_pool_stat@LIBRADOS_14.2.0): those go by name, like
+ * unversioned ones. */
 static int owner(const struct elf_symref *ref)
 {
-  if (ref->file) {
+  if (ref->file && strcmp(ref->file, SHIM_SONAME)) {
     if (!strcmp(ref->file, "librbd.so.1"))
       return RBDCOMPAT_LIB_RBD;
     if (!strcmp(ref->file, "librados.so.2"))
@@ -109,9 +114,12 @@ static void check_versions(const struct probe_report *r,
     const struct lib_report *l;
     struct version_result *res;
 
-    if (!strcmp(v->file, "librbd.so.1"))
+    if (!strcmp(v->file, "librbd.so.1") ||
+        (!strcmp(v->file, SHIM_SONAME) && !strncmp(v->version, "LIBRBD", 6)))
       l = &r->libs[RBDCOMPAT_LIB_RBD];
-    else if (!strcmp(v->file, "librados.so.2"))
+    else if (!strcmp(v->file, "librados.so.2") ||
+             (!strcmp(v->file, SHIM_SONAME) &&
+              !strncmp(v->version, "LIBRADOS", 8)))
       l = &r->libs[RBDCOMPAT_LIB_RADOS];
     else
       continue;

@@ -1,50 +1,24 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * Reading a whole file for the ELF reader. read(), not mmap(): a file that
- * shrinks while it is being looked at must give an error, not SIGBUS.
+ * Opening an ELF file for the reader. The file is mapped, not read: only
+ * the pages the reader looks at (headers, dynamic segment, symbol and
+ * version tables) are ever read, whatever the file's size. What the report
+ * keeps (names) is copied out and the file unmapped before returning, and
+ * a file that shrinks while it is being read gives an error instead of
+ * SIGBUS (a handler catches it for the duration).
  */
 #include "elf_file.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
-
-/* Far above any librbd or Go binary; stops a device or a huge file from
- * being read into memory by mistake. */
-#define MAX_FILE_SIZE ((off_t)1 << 31)
-
-static int slurp(int fd, off_t size, unsigned char **out, size_t *len,
-                 char *err, size_t errlen)
-{
-  unsigned char *buf = malloc(size ? (size_t)size : 1);
-  size_t got = 0;
-
-  if (!buf) {
-    snprintf(err, errlen, "out of memory reading %lld bytes", (long long)size);
-    return -1;
-  }
-  while (got < (size_t)size) {
-    ssize_t n = read(fd, buf + got, (size_t)size - got);
-
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n < 0) {
-      snprintf(err, errlen, "cannot read: %s", strerror(errno));
-      free(buf);
-      return -1;
-    }
-    if (n == 0)
-      break; /* it shrank: parse what there is */
-    got += (size_t)n;
-  }
-  *out = buf;
-  *len = got;
-  return 0;
-}
 
 /* What kind of file fd is, without fstat(): stat64/fstat64 are symbols of
  * glibc 2.33, and the probe must run on glibc 2.17 (see glibc_start.c).
@@ -71,21 +45,77 @@ static off_t regular_size(int fd, char *err, size_t errlen)
              : "empty file: not an ELF file");
     return -1;
   }
-  if (end > MAX_FILE_SIZE) {
-    snprintf(err, errlen, "too large (%lld bytes) for an executable or a"
-             " library", (long long)end);
-    return -1;
-  }
-  if (lseek(fd, 0, SEEK_SET) < 0) {
-    snprintf(err, errlen, "%s", strerror(errno));
-    return -1;
-  }
   return end;
+}
+
+static sigjmp_buf shrunk;
+
+static void on_sigbus(int sig)
+{
+  (void)sig;
+  siglongjmp(shrunk, 1);
+}
+
+/* Length of the string s, or 0 for NULL (with room for its NUL). */
+static size_t room(const char *s)
+{
+  return s ? strlen(s) + 1 : 0;
+}
+
+static const char *keep(char **arena, const char *s)
+{
+  char *d = *arena;
+
+  if (!s)
+    return NULL;
+  memcpy(d, s, strlen(s) + 1);
+  *arena += strlen(s) + 1;
+  return d;
+}
+
+/* Copy every string f->info points to into f->data, so that the file
+ * can be unmapped. */
+static int copy_strings(struct elf_file *f)
+{
+  struct elf_info *in = &f->info;
+  size_t need = room(in->soname), i;
+  char *a;
+
+  for (i = 0; i < in->nneeded; i++)
+    need += room(in->needed[i]);
+  for (i = 0; i < in->nundef; i++)
+    need += room(in->undef[i].name) + room(in->undef[i].version) +
+            room(in->undef[i].file);
+  for (i = 0; i < in->nverneed; i++)
+    need += room(in->verneed[i].file) + room(in->verneed[i].version);
+  for (i = 0; i < in->nverdef; i++)
+    need += room(in->verdef[i]);
+  f->data = malloc(need ? need : 1);
+  if (!f->data)
+    return -1;
+  a = (char *)f->data;
+  in->soname = keep(&a, in->soname);
+  for (i = 0; i < in->nneeded; i++)
+    in->needed[i] = keep(&a, in->needed[i]);
+  for (i = 0; i < in->nundef; i++) {
+    in->undef[i].name = keep(&a, in->undef[i].name);
+    in->undef[i].version = keep(&a, in->undef[i].version);
+    in->undef[i].file = keep(&a, in->undef[i].file);
+  }
+  for (i = 0; i < in->nverneed; i++) {
+    in->verneed[i].file = keep(&a, in->verneed[i].file);
+    in->verneed[i].version = keep(&a, in->verneed[i].version);
+  }
+  for (i = 0; i < in->nverdef; i++)
+    in->verdef[i] = keep(&a, in->verdef[i]);
+  return 0;
 }
 
 int elf_file_open(const char *path, struct elf_file *f, char *err,
                   size_t errlen)
 {
+  struct sigaction sa, old;
+  void *map;
   off_t size;
   int fd, rc;
 
@@ -101,16 +131,36 @@ int elf_file_open(const char *path, struct elf_file *f, char *err,
     close(fd);
     return -1;
   }
-  rc = slurp(fd, size, &f->data, &f->len, err, errlen);
-  close(fd);
-  if (rc)
-    return -1;
-  if (elf_read(f->data, f->len, &f->info, err, errlen) != ELF_OK) {
-    free(f->data);
-    f->data = NULL;
+  if ((uint64_t)size > SIZE_MAX) {
+    snprintf(err, errlen, "too large (%lld bytes) to map", (long long)size);
+    close(fd);
     return -1;
   }
-  return 0;
+  map = mmap(NULL, (size_t)size, PROT_READ, MAP_PRIVATE, fd, 0);
+  close(fd);
+  if (map == MAP_FAILED) {
+    snprintf(err, errlen, "cannot map it: %s", strerror(errno));
+    return -1;
+  }
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_sigbus;
+  sigaction(SIGBUS, &sa, &old);
+  if (sigsetjmp(shrunk, 1)) {
+    snprintf(err, errlen, "it shrank while it was being read");
+    elf_info_free(&f->info);
+    rc = -1;
+  } else {
+    rc = elf_read(map, (size_t)size, &f->info, err, errlen) == ELF_OK ? 0 : -1;
+    if (!rc && copy_strings(f)) {
+      snprintf(err, errlen, "out of memory");
+      elf_info_free(&f->info);
+      rc = -1;
+    }
+  }
+  sigaction(SIGBUS, &old, NULL);
+  munmap(map, (size_t)size);
+  f->len = (size_t)size;
+  return rc;
 }
 
 void elf_file_close(struct elf_file *f)

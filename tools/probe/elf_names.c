@@ -5,37 +5,14 @@
  * from them.
  */
 #include "elf_read.h"
+#include "elf_check.h"
 
 #include <elf.h>
 #include <stdio.h>
 
-static const struct {
-  unsigned machine;
-  const char *name;
-} machines[] = {
-  { EM_386, "i386" },
-  { EM_SPARC, "SPARC" },
-  { EM_MIPS, "MIPS" },
-  { EM_PPC, "PowerPC" },
-  { EM_PPC64, "PowerPC64" },
-  { EM_S390, "s390" },
-  { EM_ARM, "ARM" },
-  { EM_SPARCV9, "SPARC64" },
-  { EM_IA_64, "IA-64" },
-  { EM_X86_64, "x86-64" },
-  { EM_AARCH64, "AArch64" },
-  { 243, "RISC-V" },     /* EM_RISCV: not in every <elf.h> */
-  { 258, "LoongArch" },  /* EM_LOONGARCH: likewise */
-};
-
 const char *elf_machine_name(unsigned machine)
 {
-  size_t i;
-
-  for (i = 0; i < sizeof machines / sizeof machines[0]; i++)
-    if (machines[i].machine == machine)
-      return machines[i].name;
-  return NULL;
+  return rbdcompat_elf_machine_name(machine);
 }
 
 static const char *type_name(const struct elf_info *info)

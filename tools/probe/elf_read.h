@@ -4,11 +4,13 @@
  * symbols (the undefined ones with their symbol versions), the libraries
  * it needs, its soname and the symbol versions it defines.
  *
- * The reader works on a buffer holding the whole file and trusts nothing
- * in it: every offset, size and count is checked against the buffer before
- * use, so that a truncated or hostile file gives an error, never a crash
- * (fuzzed: tools/probe/fuzz). ELF32 and ELF64 of either byte order are
- * read; deciding whether the machine is the right one is the caller's job.
+ * What is read is what the dynamic loader reads (the program headers and
+ * the dynamic segment; section headers are ignored, as by the loader),
+ * through the library's own checked reader, lib/elf_check.c: every offset,
+ * size and count is checked against the buffer before use, so that a
+ * truncated or hostile file gives an error, never a crash (fuzzed:
+ * tools/probe/fuzz). ELF32 and ELF64 of either byte order are read;
+ * deciding whether the machine is the right one is the caller's job.
  */
 #ifndef PROBE_ELF_READ_H
 #define PROBE_ELF_READ_H
@@ -53,7 +55,6 @@ enum elf_status {
   ELF_OK = 0,
   ELF_NOT_ELF = -1,       /* no ELF magic */
   ELF_CORRUPT = -2,       /* truncated, or fields that do not add up */
-  ELF_NO_SECTIONS = -3,   /* no section headers (sstrip): nothing to read */
   ELF_NO_MEMORY = -4,
 };
 

@@ -2,7 +2,7 @@
 """Data the probe needs from our headers and the function table, made at
 build time so that nothing in tools/probe is a hand-kept copy of them.
 
-  gen_probe_data.py --emit checks --root SRCDIR -o header_checks.c
+  gen_probe_data.py --emit checks --root SRCDIR --headers H... -o OUT.c
       The header comparison (--headers): the list of checks (every constant,
       type, struct member, typedef and function prototype our headers
       declare), the C program that prints their values (compiled at run
@@ -12,6 +12,17 @@ build time so that nothing in tools/probe is a hand-kept copy of them.
 
   gen_probe_data.py --emit releases --root SRCDIR -o releases.c
       Ceph release names by major version, from gen/functable.py.
+
+  gen_probe_data.py --emit names --include DIR --headers H... [--release-neutral]
+      Every declaration (constant, type, member, typedef, function) of the
+      headers H (by their rbd/..., rados/... names) under DIR, one
+      "kind name" a line, parsed as for the checks: the header tests
+      (tests/headers/compare.sh) ask it whether another release's headers
+      declare anything ours do not. --release-neutral leaves out the
+      release macros.
+
+H are our header files, in the order a program including <rbd/librbd.h>
+reads them (meson's public_headers: the one list of them).
 """
 import argparse
 import json
@@ -21,9 +32,6 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-# Our headers, in the order a program including <rbd/librbd.h> reads them.
-OUR_HEADERS = ('rados/rados_types.h', 'rados/librados.h', 'rbd/features.h',
-               'rbd/librbd.h')
 
 # Macros whose value says which release the headers belong to: they differ
 # between any two releases, so a difference is reported, not held against
@@ -47,13 +55,18 @@ class Checks:
     """The checks, and the probe program's code for each of them."""
 
     def __init__(self):
-        self.items = []     # dicts: name, kind, cls, header, ours
+        self.items = []     # dicts: name, kind, cls, header, ours, family
         self.scope = []     # per check: lines at file scope (incl. function)
+        self.families = {}  # family key -> number (from 1)
 
-    def add(self, name, kind, header, cls='plain', ours=None, body=()):
+    def add(self, name, kind, header, cls='plain', ours=None, body=(),
+            family=None):
         n = len(self.items)
+        fam = 0
+        if family:
+            fam = self.families.setdefault(family, len(self.families) + 1)
         self.items.append({'name': name, 'kind': kind, 'cls': cls,
-                           'header': header, 'ours': ours})
+                           'header': header, 'ours': ours, 'family': fam})
         fn = ['static void check_%d(void)' % n, '{']
         fn += ['  ' + b.replace('@N', str(n)) for b in body]
         fn.append('}')
@@ -95,7 +108,9 @@ def _enumerators(body):
 
 
 def _members(body):
-    """Member declarations of a struct body: [(name, is_bitfield)]."""
+    """Member declarations of a struct body: [(name, is_bitfield, decl)],
+    decl the member's own declaration ("uint64_t size"), or None when it
+    cannot be written alone (a nested struct or union)."""
     out = []
     for decl in body.split(';'):
         decl = ' '.join(decl.split())
@@ -103,17 +118,31 @@ def _members(body):
             continue
         fp = re.search(r'\(\s*\*\s*(\w+)\s*\)\s*\(', decl)
         if fp:
-            out.append((fp.group(1), False))
+            out.append((fp.group(1), False, decl))
             continue
         bits = ':' in decl
-        decl = decl.split(':')[0]
-        decl = re.sub(r'\[[^\]]*\]', '', decl).strip()
+        decl = decl.split(':')[0].strip()
         # "type a, *b": the first declarator carries the type.
-        for d in decl.split(','):
-            m = re.search(r'(\w+)\s*$', d)
+        parts = decl.split(',')
+        first = re.search(r'[\s*]*\w+\s*(\[[^\]]*\]\s*)*$', parts[0])
+        base = parts[0][:first.start()] if first else ''
+        for k, d in enumerate(parts):
+            full = (d if k == 0 else base + ' ' + d).strip()
+            m = re.search(r'(\w+)\s*(\[[^\]]*\]\s*)*$', full)
             if m:
-                out.append((m.group(1), bits))
+                out.append((m.group(1), bits,
+                            None if '{' in full or not base.strip() else full))
     return out
+
+
+def _typedef_of(decl, name, alias):
+    """decl with its declared name replaced: a typedef of its type."""
+    fp = re.search(r'\(\s*\*\s*(%s)\s*\)' % re.escape(name), decl)
+    m = list(re.finditer(r'\b%s\b' % re.escape(name), decl))[-1]
+    if fp:
+        m = fp
+        return 'typedef %s%s%s;' % (decl[:m.start(1)], alias, decl[m.end(1):])
+    return 'typedef %s%s%s;' % (decl[:m.start()], alias, decl[m.end():])
 
 
 def read_types(path, rel, checks, known_consts, typedef_names):
@@ -133,20 +162,30 @@ def read_types(path, rel, checks, known_consts, typedef_names):
                 for name, value in _enumerators(body):
                     known_consts.add(name)
                     checks.add(name, 'enumerator', rel,
-                               body=['PUT(@N, %s);' % name])
+                               body=['PUT(@N, %s);' % name],
+                               family=('enum', rel, ctype or tag or body))
                 if ctype:
                     _add_type(checks, ctype, rel)
                 continue
             if not ctype:
                 continue   # an anonymous struct cannot be named
             _add_type(checks, ctype, rel)
-            for member, bits in _members(body):
+            for member, bits, decl in _members(body):
                 if bits:
                     continue   # no offsetof(); the size check covers it
-                checks.add('%s.%s' % (ctype, member), 'member', rel, body=[
-                    'printf("%%d member %%zu %%zu\\n", @N,'
-                    ' offsetof(%s, %s), sizeof(((%s *)0)->%s));'
-                    % (ctype, member, ctype, member)])
+                # Offset, size, and whether the member's type is ours
+                # (uint64_t vs int64_t has the same offset and size).
+                expr = '((%s *)0)->%s' % (ctype, member)
+                same = '__builtin_types_compatible_p(__typeof__(%s),' \
+                    ' ours_@N)' % expr if decl else '1'
+                n = checks.add('%s.%s' % (ctype, member), 'member', rel,
+                               ours=decl + ';' if decl else None, body=[
+                    'printf("%%d member %%zu %%zu %%d\\n", @N,'
+                    ' offsetof(%s, %s), sizeof(%s), %s);'
+                    % (ctype, member, expr, same)])
+                if decl:
+                    checks.scope[n].insert(0, _typedef_of(
+                        decl, member, 'ours_%d' % n))
             continue
         m = re.match(r'^typedef\s+(.*);$', s)
         if not m or '{' in s:
@@ -188,15 +227,29 @@ def add_functions(root, checks):
         checks.scope[n].insert(0, 'typedef %s;' % ptr.replace('@N', str(n)))
 
 
-def build_checks(root):
+def macro_family(name, value, rel):
+    """Constants that upstream extends at the end, in our headers' order:
+    same header, same first two words of the name, same kind of value
+    (RBD_FEATURE_JOURNALING with RBD_FEATURE_DATA_POOL, but not with
+    RBD_FEATURE_NAME_JOURNALING, a string). A constant missing from the
+    vendor's headers while a later one of its family is there was removed
+    by the vendor, not added after their release."""
+    return ('macro', rel, '_'.join(name.split('_')[:2]),
+            'str' if value.startswith('"') else 'num')
+
+
+def header_names(paths):
+    """rbd/librbd.h for .../include/rbd/librbd.h."""
+    return ['/'.join(os.path.normpath(p).split(os.sep)[-2:]) for p in paths]
+
+
+def build_checks(root, headers):
     checks, known, typedefs = Checks(), set(), set()
     macros = []
-    for rel in OUR_HEADERS:
-        macros += read_macros(os.path.join(root, 'include', rel), rel,
-                              known)
-    for rel in OUR_HEADERS:
-        read_types(os.path.join(root, 'include', rel), rel, checks, known,
-                   typedefs)
+    for rel, path in headers:
+        macros += read_macros(path, rel, known)
+    for rel, path in headers:
+        read_types(path, rel, checks, known, typedefs)
     for name, value, rel in macros:
         if RELEASE_MACRO_RE.match(name):
             cls = 'release'
@@ -206,7 +259,8 @@ def build_checks(root):
             cls = 'plain'
         checks.add(name, 'macro', rel, cls=cls, body=[
             '#ifdef %s' % name, 'PUT(@N, %s);' % name, '#else',
-            'printf("%d undef\\n", @N);', '#endif'])
+            'printf("%d undef\\n", @N);', '#endif'],
+            family=macro_family(name, value, rel) if cls == 'plain' else None)
     add_functions(root, checks)
     return checks
 
@@ -238,8 +292,8 @@ static void put_s(int n, const char *s)
 '''
 
 
-def emit_checks(root):
-    checks = build_checks(root)
+def emit_checks(root, headers):
+    checks = build_checks(root, headers)
     lines = PROGRAM_HEAD.split('\n')
     owner = [0] * len(lines)
     for n, scope in enumerate(checks.scope):
@@ -260,10 +314,10 @@ def emit_checks(root):
            '#include "header_checks.h"', '']
     out.append('const struct header_check header_checks[] = {')
     for c in checks.items:
-        out.append('  { %s, HC_%s, HC_%s, %s, %s },' % (
+        out.append('  { %s, HC_%s, HC_%s, %s, %s, %d },' % (
             json.dumps(c['name']), c['kind'].upper(), c['cls'].upper(),
             json.dumps(c['header']),
-            json.dumps(c['ours']) if c['ours'] else 'NULL'))
+            json.dumps(c['ours']) if c['ours'] else 'NULL', c['family']))
     out.append('};')
     out.append('const unsigned header_nchecks = %d;' % len(checks.items))
     out.append('')
@@ -278,11 +332,11 @@ def emit_checks(root):
     out.append('const unsigned header_program_lines = %d;' % len(owner))
     out.append('')
     out.append('const struct header_file our_headers[] = {')
-    for rel in OUR_HEADERS:
-        text = open(os.path.join(root, 'include', rel)).read()
+    for rel, path in headers:
+        text = open(path).read()
         out.append('  { "%s",\n  %s },' % (rel, c_string(text)))
     out.append('};')
-    out.append('const unsigned our_nheaders = %d;' % len(OUR_HEADERS))
+    out.append('const unsigned our_nheaders = %d;' % len(headers))
     if len(checks.items) >= 65535:
         sys.exit('gen_probe_data: too many checks for unsigned short')
     return '\n'.join(out) + '\n'
@@ -301,14 +355,45 @@ def emit_releases(root):
     return '\n'.join(out) + '\n'
 
 
+def emit_names(include, rels, release_neutral):
+    """What emit_checks would check, for any set of headers, by name."""
+    import cheader
+    checks, known, names = Checks(), set(), set()
+    headers = [(r, os.path.join(include, r)) for r in rels
+               if os.path.exists(os.path.join(include, r))]
+    for rel, path in headers:
+        for name, _, _ in read_macros(path, rel, known):
+            if not (release_neutral and RELEASE_MACRO_RE.match(name)):
+                names.add('macro ' + name)
+    for rel, path in headers:
+        read_types(path, rel, checks, known, set())
+        for it in cheader.split(open(path).read()):
+            fn = it.kind == 'stmt' and cheader.parse_function(it.text)
+            if fn:
+                names.add('function ' + fn['name'])
+    names |= {'%s %s' % (c['kind'], c['name']) for c in checks.items}
+    return ''.join(n + '\n' for n in sorted(names))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--emit', required=True, choices=['checks', 'releases'])
-    ap.add_argument('--root', required=True)
+    ap.add_argument('--emit', required=True,
+                    choices=['checks', 'releases', 'names'])
+    ap.add_argument('--root', default=os.path.join(HERE, '..', '..'))
+    ap.add_argument('--headers', nargs='+', default=[])
+    ap.add_argument('--include', help='for --emit names')
+    ap.add_argument('--release-neutral', action='store_true')
     ap.add_argument('-o', '--output', default='-')
     a = ap.parse_args()
     sys.path.insert(0, os.path.join(a.root, 'gen'))
-    text = {'checks': emit_checks, 'releases': emit_releases}[a.emit](a.root)
+    if a.emit == 'checks':
+        text = emit_checks(a.root, list(zip(header_names(a.headers),
+                                            a.headers)))
+    elif a.emit == 'names':
+        text = emit_names(a.include, header_names(a.headers),
+                          a.release_neutral)
+    else:
+        text = emit_releases(a.root)
     if a.output == '-':
         sys.stdout.write(text)
     else:

@@ -163,10 +163,10 @@ static int write_skips(struct build *b)
 static int compile(struct build *b, char *const *cc, const char *incdir,
                    char *err, size_t errlen)
 {
-  char *argv[64], unmapped[512];
+  char *argv[64], unmapped[512], first[256];
   int n = 0, round, rc;
 
-  for (; cc[n] && n < 50; n++)
+  for (; n < 50 && cc[n]; n++)
     argv[n] = cc[n];
   argv[n++] = "-std=gnu11";
   argv[n++] = "-w";            /* deprecation warnings are not the point */
@@ -194,14 +194,34 @@ static int compile(struct build *b, char *const *cc, const char *incdir,
     }
     if (rc == 0)
       return 0;
+    if (rc == SPAWN_TIMED_OUT) {
+      snprintf(err, errlen, "%s did not finish within %d s and was stopped"
+               " (a header that never ends: a FIFO or a device included?)",
+               cc[0], SPAWN_WALL_SECONDS);
+      return -1;
+    }
+    if (rc > 128) {
+      snprintf(err, errlen, "%s was killed by signal %d (it may use %llu MiB"
+               " and %d s of CPU: a header that never ends, such as"
+               " /dev/zero, included?)", cc[0], rc - 128,
+               SPAWN_MEMORY_LIMIT >> 20, SPAWN_CPU_SECONDS);
+      return -1;
+    }
     log = read_all(b->log);
     if (!log) {
       snprintf(err, errlen, "cannot read %s", b->log);
       return -1;
     }
+    /* A compiler failing without an "error:" line (cc1 out of memory)
+     * says why in its first line. */
+    snprintf(first, sizeof first, "%.*s",
+             (int)strcspn(log + strspn(log, "\n"), "\n"),
+             log + strspn(log, "\n"));
     found = mark_errors(b, log, unmapped, sizeof unmapped);
     free(log);
     if (!found) {
+      if (!unmapped[0])
+        snprintf(unmapped, sizeof unmapped, "%s", first);
       snprintf(err, errlen, "%s failed (status %d)%s%s", cc[0], rc,
                unmapped[0] ? ": " : "", unmapped);
       return -1;
@@ -265,9 +285,12 @@ static void parse_line(struct build *b, char *line)
     v->state = kind[0] == 'f' ? HVAL_FLOAT : HVAL_STR;
     v->text = kind[0] == 'f' ? strdup(rest) : unhex(rest);
   } else {
-    sscanf(rest, "%llu %llu", &x, &y);
+    int same = 1;
+
+    sscanf(rest, "%llu %llu %d", &x, &y, &same);
     v->a = x;
     v->b = y;
+    v->same_type = same != 0;
     if (!strcmp(kind, "size"))
       v->state = HVAL_SIZE;
     else if (!strcmp(kind, "member"))

@@ -16,13 +16,14 @@ enum hval_state {
   HVAL_FLOAT,  /* text: printed with %La */
   HVAL_STR,    /* text: the string */
   HVAL_SIZE,   /* a: sizeof, b: alignment */
-  HVAL_MEMBER, /* a: offset, b: size */
+  HVAL_MEMBER, /* a: offset, b: size, same_type: ours (1/0) */
   HVAL_COMPAT, /* a: types compatible (1/0); b: sizeof (typedefs) */
 };
 
 struct hval {
   unsigned char state;
   unsigned char neg;
+  unsigned char same_type;
   unsigned long long a, b;
   char *text;
 };

@@ -12,8 +12,11 @@
  * only judges the differences:
  *   missing        ours declares it, the vendor's headers do not (a newer
  *                  addition: programs using it need our headers);
+ *   removed        a constant the vendor's headers lack although they have
+ *                  a later one of its family (gen_probe_data.py
+ *                  macro_family()): an old constant the vendor dropped;
  *   incompatible   a different value, size, alignment, member offset or
- *                  prototype: a program built against one set passes
+ *                  type, or prototype: a program built against one set passes
  *                  something the other side reads differently, which no
  *                  shim can translate;
  *   release-dependent  a version or capability macro (LIBRBD_VER_*,
@@ -30,6 +33,8 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,14 +43,13 @@
 #define PROGRAM_FILE "rbdcompat-header-probe.c"
 #define MAX_CC_WORDS 32
 
-/* $CC split at blanks ("ccache gcc" works), or "cc". */
-static int compiler(char *buf, size_t len, char **argv)
+/* cc split at blanks ("ccache gcc" works). */
+static int compiler(const char *cc, char *buf, size_t len, char **argv)
 {
-  const char *cc = getenv("CC");
   int n = 0;
   char *save = NULL, *w;
 
-  snprintf(buf, len, "%s", cc && *cc ? cc : "cc");
+  snprintf(buf, len, "%s", cc);
   for (w = strtok_r(buf, " \t", &save); w && n < MAX_CC_WORDS;
        w = strtok_r(NULL, " \t", &save))
     argv[n++] = w;
@@ -53,13 +57,65 @@ static int compiler(char *buf, size_t len, char **argv)
   return n ? 0 : -1;
 }
 
+/* Is path a regular file? A FIFO would make the compiler wait forever
+ * and a device (/dev/zero) grow it without end. lseek() and read(), not
+ * stat(): see elf_file.c on glibc 2.33's stat symbols. Directories are
+ * left to the caller (opendir()). */
+static int regular_file(const char *path)
+{
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  off_t end;
+  char c;
+  int ok;
+
+  if (fd < 0)
+    return 0;
+  end = lseek(fd, 0, SEEK_END);
+  /* Size 0: an empty header, or a device that reads as data. */
+  ok = end > 0 || (end == 0 && read(fd, &c, 1) == 0);
+  close(fd);
+  return ok;
+}
+
+/* Every entry of DIR/sub that is not a directory must be a regular file
+ * (the compiler reads whichever a header includes). */
+static int check_entries(const char *dir, const char *sub)
+{
+  char path[PATH_MAX];
+  struct dirent *de;
+  DIR *d, *inner;
+  int rc = 0;
+
+  snprintf(path, sizeof path, "%s/%s", dir, sub);
+  d = opendir(path);
+  if (!d)
+    return 0; /* check_dir() says what is missing */
+  while (!rc && (de = readdir(d))) {
+    if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+      continue;
+    snprintf(path, sizeof path, "%s/%s/%s", dir, sub, de->d_name);
+    inner = opendir(path);
+    if (inner) {
+      closedir(inner);
+      continue;
+    }
+    if (!regular_file(path)) {
+      probe_error("--headers %s: %s/%s is not a regular file (a FIFO, a"
+                  " device or unreadable): refusing to compile against it",
+                  dir, sub, de->d_name);
+      rc = -1;
+    }
+  }
+  closedir(d);
+  return rc;
+}
+
 /* opendir(), not stat(): see elf_file.c on glibc 2.33's stat symbols. */
 static int check_dir(const char *dir)
 {
-  static const char *const need[] = { "rbd/librbd.h", "rados/librados.h" };
   char path[PATH_MAX];
   DIR *d = opendir(dir);
-  size_t i;
+  unsigned i;
 
   if (!d) {
     if (errno == ENOTDIR)
@@ -70,15 +126,20 @@ static int check_dir(const char *dir)
     return -1;
   }
   closedir(d);
-  for (i = 0; i < sizeof need / sizeof need[0]; i++) {
-    snprintf(path, sizeof path, "%s/%s", dir, need[i]);
+  /* The headers a program includes: <rbd/librbd.h>, <rados/librados.h>
+   * (the others come through them); librbd.h, the last, first. */
+  for (i = our_nheaders; i-- > 0;) {
+    if (strcmp(our_headers[i].path, "rbd/librbd.h") &&
+        strcmp(our_headers[i].path, "rados/librados.h"))
+      continue;
+    snprintf(path, sizeof path, "%s/%s", dir, our_headers[i].path);
     if (access(path, R_OK) < 0) {
       probe_error("--headers %s: no readable %s there: not a directory of"
-                  " Ceph's C headers", dir, need[i]);
+                  " Ceph's C headers", dir, our_headers[i].path);
       return -1;
     }
   }
-  return 0;
+  return check_entries(dir, "rbd") || check_entries(dir, "rados") ? -1 : 0;
 }
 
 static void show(const struct hval *v, char *buf, size_t len)
@@ -120,7 +181,8 @@ static void show(const struct hval *v, char *buf, size_t len)
     snprintf(buf, len, "size %llu, alignment %llu", v->a, v->b);
     break;
   case HVAL_MEMBER:
-    snprintf(buf, len, "offset %llu, size %llu", v->a, v->b);
+    snprintf(buf, len, "offset %llu, size %llu%s", v->a, v->b,
+             v->same_type ? "" : ", another type");
     break;
   case HVAL_COMPAT:
     if (v->b)
@@ -143,6 +205,8 @@ static int same_value(const struct hval *a, const struct hval *b)
   case HVAL_FLOAT:
   case HVAL_STR:
     return a->text && b->text && !strcmp(a->text, b->text);
+  case HVAL_MEMBER:
+    return a->a == b->a && a->b == b->b && a->same_type == b->same_type;
   default:
     return a->a == b->a && a->b == b->b;
   }
@@ -201,8 +265,24 @@ static void compare(const char *dir, struct header_report *h,
       type_missing = 0;
     show(&ours[i], r->ours, sizeof r->ours);
     show(&vendor[i], r->vendor, sizeof r->vendor);
-    h->counts[r->verdict]++;
   }
+  /* Upstream adds constants at the end of their family: one missing
+   * before a later one the vendor has was removed by the vendor. */
+  for (i = header_nchecks; i-- > 0;) {
+    const struct header_check *c = &header_checks[i];
+    unsigned k;
+
+    if (h->res[i].verdict == HV_MISSING && c->family)
+      for (k = i + 1; k < header_nchecks; k++)
+        if (header_checks[k].family == c->family &&
+            h->res[k].verdict != HV_MISSING &&
+            h->res[k].verdict != HV_REMOVED) {
+          h->res[i].verdict = HV_REMOVED;
+          break;
+        }
+  }
+  for (i = 0; i < header_nchecks; i++)
+    h->counts[h->res[i].verdict]++;
 }
 
 static int write_inputs(const char *work)
@@ -225,18 +305,20 @@ int header_compare(const char *dir, struct header_report *h)
   char work[PATH_MAX], inc[PATH_MAX + 16], ccbuf[256], err[1024];
   char *cc[MAX_CC_WORDS + 1];
   struct hval *ours = NULL, *vendor = NULL;
+  const char *ccname = getenv("CC"); /* read once (clang-tidy) */
   int rc = PROBE_BAD_INPUT;
 
   memset(h, 0, sizeof *h);
   h->dir = dir;
   if (check_dir(dir))
     return PROBE_BAD_INPUT;
-  if (compiler(ccbuf, sizeof ccbuf, cc)) {
+  if (!ccname || !*ccname)
+    ccname = "cc";
+  if (compiler(ccname, ccbuf, sizeof ccbuf, cc)) {
     probe_error("--headers: CC is empty");
     return PROBE_BAD_INPUT;
   }
-  snprintf(h->compiler, sizeof h->compiler, "%s", getenv("CC") &&
-           *getenv("CC") ? getenv("CC") : "cc");
+  snprintf(h->compiler, sizeof h->compiler, "%s", ccname);
   if (tempdir_make(work, sizeof work)) {
     probe_error("--headers: cannot make a temporary directory: %s",
                 strerror(errno));

@@ -5,16 +5,13 @@
  * from the compiler (header_build.c), never from this text search.
  */
 #include "header_decl.h"
+#include "header_checks.h"
 
 #include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const files[] = {
-  "rbd/librbd.h", "rados/librados.h", "rbd/features.h", "rados/rados_types.h",
-};
 
 /* Export markers in front of upstream's declarations: noise here. */
 static const char *const api_macros[] = { "CEPH_RBD_API ", "CEPH_RADOS_API " };
@@ -137,8 +134,9 @@ char *header_declaration(const char *dir, const char *name)
   char path[PATH_MAX], *text, *found = NULL;
   size_t i;
 
-  for (i = 0; !found && i < sizeof files / sizeof files[0]; i++) {
-    if (snprintf(path, sizeof path, "%s/%s", dir, files[i]) >=
+  /* The vendor's files of the names ours have (our_headers). */
+  for (i = 0; !found && i < our_nheaders; i++) {
+    if (snprintf(path, sizeof path, "%s/%s", dir, our_headers[i].path) >=
         (int)sizeof path)
       continue;
     text = slurp(path);

@@ -100,6 +100,7 @@ enum header_verdict {
   HV_UNCHECKABLE,  /* defined, but does not compile against them */
   HV_INCOMPATIBLE, /* other value, size, offset or prototype */
   HV_COVERED,      /* a member of a type the vendor lacks: said there */
+  HV_REMOVED,      /* missing, but older than them: the vendor removed it */
 };
 
 struct header_result {
@@ -112,7 +113,7 @@ struct header_report {
   const char *dir;
   char compiler[256];
   struct header_result *res;   /* one per header_checks[] */
-  unsigned counts[HV_COVERED + 1];
+  unsigned counts[HV_REMOVED + 1];
 };
 
 struct probe_report {

@@ -116,6 +116,7 @@ static void headers(struct json *j, const struct header_report *h)
   json_uint(j, "checks", header_nchecks);
   json_uint(j, "same", h->counts[HV_SAME]);
   json_uint(j, "missing", h->counts[HV_MISSING]);
+  json_uint(j, "removed", h->counts[HV_REMOVED]);
   json_uint(j, "members_of_missing_types", h->counts[HV_COVERED]);
   json_uint(j, "release_dependent", h->counts[HV_EXPECTED]);
   json_uint(j, "uncheckable", h->counts[HV_UNCHECKABLE]);
@@ -133,7 +134,8 @@ static void headers(struct json *j, const struct header_report *h)
     json_str(j, "header", c->header);
     json_str(j, "verdict", header_verdict_name(res->verdict));
     json_str(j, "ours", c->ours ? c->ours : res->ours);
-    json_str(j, "theirs", res->verdict == HV_MISSING ? NULL
+    json_str(j, "theirs", res->verdict == HV_MISSING ||
+             res->verdict == HV_REMOVED ? NULL
              : (c->kind == HC_FUNCTION || c->kind == HC_TYPEDEF) &&
              res->verdict == HV_INCOMPATIBLE ? res->note : res->vendor);
     json_str(j, "note", res->verdict == HV_INCOMPATIBLE &&

@@ -171,7 +171,9 @@ static void print_header_group(const struct header_report *h, unsigned verdict,
       else
         printf(": %s in these headers, %s in librbdcompat's (%s)",
                res->vendor, res->ours, c->header);
-    } else if (res->note && verdict != HV_MISSING) {
+      if (c->kind == HC_MEMBER && c->ours)
+        printf("; ours: %s", c->ours);
+    } else if (res->note && verdict != HV_MISSING && verdict != HV_REMOVED) {
       printf(": %s", res->note);
     }
     printf("\n");
@@ -191,6 +193,10 @@ static void print_headers(const struct header_report *h)
            h->counts[HV_INCOMPATIBLE]);
     print_header_group(h, HV_INCOMPATIBLE, "incompatible");
   }
+  print_header_group(h, HV_REMOVED, "removed from these headers (older"
+                     " constants they dropped, though they have later ones"
+                     " of the same group; programs using them need"
+                     " librbdcompat's headers)");
   print_header_group(h, HV_MISSING, "missing from these headers (newer than"
                      " them; programs using them need librbdcompat's"
                      " headers)");
@@ -199,9 +205,9 @@ static void print_headers(const struct header_report *h)
   print_header_group(h, HV_EXPECTED, "different, as between any two releases"
                      " (version, capability and combined constants)");
   printf("  %u checks: %u same, %u missing (%u more members of missing types),"
-         " %u release-dependent, %u uncheckable, %u incompatible\n\n",
-         header_nchecks, h->counts[HV_SAME], h->counts[HV_MISSING],
-         h->counts[HV_COVERED], h->counts[HV_EXPECTED],
+         " %u removed, %u release-dependent, %u uncheckable, %u incompatible"
+         "\n\n", header_nchecks, h->counts[HV_SAME], h->counts[HV_MISSING],
+         h->counts[HV_COVERED], h->counts[HV_REMOVED], h->counts[HV_EXPECTED],
          h->counts[HV_UNCHECKABLE], h->counts[HV_INCOMPATIBLE]);
 }
 

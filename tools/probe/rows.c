@@ -85,9 +85,10 @@ const char *header_verdict_name(unsigned verdict)
     [HV_SAME] = "same", [HV_MISSING] = "missing",
     [HV_EXPECTED] = "release-dependent", [HV_UNCHECKABLE] = "uncheckable",
     [HV_INCOMPATIBLE] = "incompatible", [HV_COVERED] = "type-missing",
+    [HV_REMOVED] = "removed",
   };
 
-  return verdict <= HV_COVERED ? names[verdict] : "?";
+  return verdict <= HV_REMOVED ? names[verdict] : "?";
 }
 
 size_t release_counts(const struct probe_report *r, unsigned lib,

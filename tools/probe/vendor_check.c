@@ -12,12 +12,9 @@
 #include "report.h"
 
 #include <dlfcn.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #define SHIM_SONAME "librbdcompat.so.1"
 
@@ -30,31 +27,10 @@ static const struct {
                             "--librados", "rados_version" },
 };
 
-/* dlopen() trusts the file it maps: a damaged or hand-made ELF file can
- * crash it (glibc does not check that a dynamic section is complete). So
- * a file named on the command line is first loaded in a child process;
- * only if that survives is it loaded here. Whether the load succeeds is
- * left to the real attempt, which has the message. */
-static int survives_loading(const char *path)
-{
-  pid_t pid = fork();
-  int status;
-
-  if (pid < 0)
-    return 1; /* cannot tell: go on */
-  if (pid == 0) {
-    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-
-    _exit(h ? 0 : 1); /* no atexit handlers, no library destructors */
-  }
-  while (waitpid(pid, &status, 0) < 0)
-    if (errno != EINTR)
-      return 1;
-  return !WIFSIGNALED(status);
-}
-
 /* Check a --librbd/--librados file before the shim's loader sees it, to
- * say exactly what is wrong with it; then hand it over. */
+ * say exactly what is wrong with it; then hand it over. (A damaged file
+ * that would crash dlopen() is refused by the shim's own check,
+ * lib/elf_check.c, before its dlopen().) */
 static int use_file(unsigned lib, const char *path)
 {
   char err[256], buf[PATH_MAX];
@@ -84,12 +60,6 @@ static int use_file(unsigned lib, const char *path)
   if (!strchr(path, '/') && snprintf(buf, sizeof buf, "./%s", path) <
                                 (int)sizeof buf)
     path = buf;
-  if (!survives_loading(path)) {
-    probe_error("%s %s: loading it crashes the dynamic loader: a damaged"
-                " ELF file, not a usable %s", libs[lib].opt, path,
-                libs[lib].soname);
-    return -1;
-  }
   setenv(libs[lib].env, path, 1);
   return 0;
 }
