@@ -94,6 +94,14 @@ def clean_env(**extra):
     return env
 
 
+def needed(path):
+    """The DT_NEEDED entries of an ELF file."""
+    p = subprocess.run(['readelf', '-dW', path], stdout=subprocess.PIPE,
+                       stderr=subprocess.DEVNULL, text=True)
+    return [line.split('[', 1)[1].rstrip(']')
+            for line in p.stdout.splitlines() if '(NEEDED)' in line]
+
+
 def load_average():
     with open('/proc/loadavg') as f:
         return ' '.join(f.read().split()[:3])

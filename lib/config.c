@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * Configuration from the environment. Read lazily, at resolution time
- * (never at load time), and never allocating.
+ * (never at load time), and never allocating. Every RBDCOMPAT_* variable
+ * is read through rbdcompat_secure_getenv(): in a setuid, setgid or
+ * file-capability process none of them has any effect (an unprivileged
+ * user must not be able to silence warnings, or disable functions of, a
+ * privileged consumer).
  */
 #include "rbdcompat_internal.h"
 
@@ -12,7 +16,7 @@
 const char *rbdcompat_secure_getenv(const char *name)
 {
   /* AT_SECURE is set for setuid/setgid and capability-raising execs:
-   * then a library path from the environment must not be trusted. */
+   * then nothing from the environment is trusted. */
   if (getauxval(AT_SECURE))
     return NULL;
   return getenv(name);
@@ -20,7 +24,7 @@ const char *rbdcompat_secure_getenv(const char *name)
 
 enum rbdcompat_loglevel rbdcompat_loglevel(void)
 {
-  const char *v = getenv("RBDCOMPAT_LOG");
+  const char *v = rbdcompat_secure_getenv("RBDCOMPAT_LOG");
 
   if (!v || !*v || !strcmp(v, "warn"))
     return RBDCOMPAT_LOG_WARN;
@@ -55,5 +59,5 @@ int rbdcompat_list_has(const char *list, const char *name)
 
 int rbdcompat_disabled(const char *name)
 {
-  return rbdcompat_list_has(getenv("RBDCOMPAT_DISABLE"), name);
+  return rbdcompat_list_has(rbdcompat_secure_getenv("RBDCOMPAT_DISABLE"), name);
 }

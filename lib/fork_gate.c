@@ -8,35 +8,120 @@
  * Both sides wait for the other: the fork handler marks a fork pending and
  * waits until no load is in progress; a load does not start while a fork
  * is pending (else one could start between the handler's check and the
- * fork itself). The handler is registered when the shim is loaded: on the
- * first load it could be too late, a second thread's load starting while
- * the first one's registration still waits for a concurrent fork.
+ * fork itself).
+ *
+ * The handler is registered by the first load, not when the shim is
+ * loaded: a preloaded shim is in every process of a pod, most of which
+ * never call Ceph, and a fork can only race a load that has started. No
+ * load starts before the registration has returned: a second thread's
+ * load waits for the first one's registration, which can itself wait for
+ * a fork running in a third thread (glibc holds its fork-handler lock
+ * through the fork); that fork has no handler of ours to run and no load
+ * of ours to wait for. A child forked while the parent was registering
+ * may not have the handler (the registration had not happened yet), or it
+ * has it and runs it; either way its first load sees an unfinished
+ * registration of another process and registers again, or the handler
+ * marked it done. A load nested in the registering thread (a signal
+ * handler) counts as nested and does not wait for it.
  *
  * Nobody waits long: a load is one dlopen(). A fork waits two seconds at
  * most, then goes ahead (a vendor constructor that blocks, say on a lock
  * the forking thread holds, must not deadlock the process), and never for
  * loads of its own thread (a vendor constructor, or a signal handler,
  * that forks).
+ *
+ * Which thread makes each load is kept in a table of thread ids, not in a
+ * thread-local variable: TLS would make the shim need the dynamic linker
+ * itself (__tls_get_addr), one more object to find and symbol version to
+ * check in every process that loads it. More loads at once than the table
+ * holds are counted without a thread: a fork waits for those even when
+ * they are its own (two seconds at most).
  */
 #include "rbdcompat_internal.h"
 
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
+#include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
 
-static atomic_int loads_in_progress;
+#define MAX_LOADS 256
+
+/* The thread id of each load in progress (0: a free entry), and how many
+ * more are in progress that the table had no room for. */
+static atomic_int loader[MAX_LOADS];
+static atomic_int loads_without_entry;
 static atomic_int fork_pending;
-static _Thread_local int loads_here;   /* this thread's, nested */
+/* 0: no handler yet; -P: process P is registering it; 1: registered. */
+static atomic_int handler_state;
+static atomic_int registering_thread;
+
+static int thread_id(void)
+{
+  return (int)syscall(SYS_gettid);
+}
+
+/* Does thread tid have a load in progress? */
+static int loading(int tid)
+{
+  int i;
+
+  for (i = 0; i < MAX_LOADS; i++)
+    if (atomic_load(&loader[i]) == tid)
+      return 1;
+  return 0;
+}
+
+/* Has any thread but tid a load in progress? */
+static int others_loading(int tid)
+{
+  int i, t;
+
+  for (i = 0; i < MAX_LOADS; i++)
+    if ((t = atomic_load(&loader[i])) != 0 && t != tid)
+      return 1;
+  return atomic_load(&loads_without_entry) > 0;
+}
+
+static void count_load(int tid)
+{
+  unsigned start = (unsigned)tid % MAX_LOADS, i;
+  int free_entry;
+
+  for (i = start; i < start + MAX_LOADS; i++) {
+    free_entry = 0;
+    if (atomic_compare_exchange_strong(&loader[i % MAX_LOADS], &free_entry,
+                                       tid))
+      return;
+  }
+  atomic_fetch_add(&loads_without_entry, 1);
+}
+
+static void uncount_load(int tid)
+{
+  int i, n, mine;
+
+  for (i = 0; i < MAX_LOADS; i++) {
+    mine = tid;
+    if (atomic_compare_exchange_strong(&loader[i], &mine, 0))
+      return;
+  }
+  /* Not in the table: counted without an entry (or forgotten by a fork,
+   * if this is a child: then there is nothing to take back). */
+  n = atomic_load(&loads_without_entry);
+  while (n > 0 &&
+         !atomic_compare_exchange_weak(&loads_without_entry, &n, n - 1))
+    ;
+}
 
 static void before_fork(void)
 {
-  struct timespec ms = { 0, 1000 * 1000 };
-  int waited;
+  struct timespec ms = { 0, 1000000L };
+  int me = thread_id(), waited;
 
   atomic_store(&fork_pending, 1);
-  for (waited = 0; atomic_load(&loads_in_progress) > loads_here &&
-                   waited < 2000; waited++)
+  for (waited = 0; others_loading(me) && waited < 2000; waited++)
     nanosleep(&ms, NULL);
 }
 
@@ -47,8 +132,17 @@ static void after_fork_in_parent(void)
 
 static void after_fork_in_child(void)
 {
-  atomic_store(&loads_in_progress, loads_here); /* the only thread left */
+  int i;
+
+  /* The only thread left is the forking one, and loads of its own never
+   * make a fork wait: none needs to stay counted. */
+  for (i = 0; i < MAX_LOADS; i++)
+    atomic_store(&loader[i], 0);
+  atomic_store(&loads_without_entry, 0);
   atomic_store(&fork_pending, 0);
+  /* This handler runs, so it is registered, even if the parent's thread
+   * that registered it had not said so yet. */
+  atomic_store(&handler_state, 1);
 }
 
 #if defined(__GLIBC__)
@@ -68,30 +162,60 @@ __asm__(".symver __register_atfork, __register_atfork@" RBDCOMPAT_GLIBC_2_3_2);
   pthread_atfork((prepare), (parent), (child))
 #endif
 
-__attribute__((constructor)) static void fork_gate_init(void)
+/* Register the fork handler once per process, before the first load.
+ * A registration that seems to take two seconds (a fork in a new PID
+ * namespace can give the child its parent's number) is done again: a
+ * second copy of the handler only waits for the same loads. A load in a
+ * signal handler of the registering thread does not wait for it. */
+static void register_once(int tid)
 {
-  register_fork_handlers(before_fork, after_fork_in_parent,
-                         after_fork_in_child);
+  struct timespec ms = { 0, 1000000L };
+  int me, s, waited = 0;
+
+  if (atomic_load(&handler_state) == 1)
+    return;
+  me = (int)getpid();
+  for (;;) {
+    s = atomic_load(&handler_state);
+    if (s == 1)
+      return;
+    if (s == -me && atomic_load(&registering_thread) == tid)
+      return;
+    if (s == -me && waited++ < 2000) { /* another thread is at it */
+      nanosleep(&ms, NULL);
+      continue;
+    }
+    /* None yet, or one a fork interrupted in the parent: ours to do. */
+    if (atomic_compare_exchange_weak(&handler_state, &s, -me)) {
+      atomic_store(&registering_thread, tid);
+      register_fork_handlers(before_fork, after_fork_in_parent,
+                             after_fork_in_child);
+      atomic_store(&handler_state, 1);
+      return;
+    }
+  }
 }
 
 void rbdcompat_fork_gate_enter(void)
 {
-  if (loads_here++) { /* nested: the outer load is already counted */
-    atomic_fetch_add(&loads_in_progress, 1);
+  int tid = thread_id();
+
+  if (loading(tid)) { /* nested: a fork does not wait for it */
+    count_load(tid);
     return;
   }
+  register_once(tid);
   for (;;) {
     while (atomic_load(&fork_pending))
       sched_yield();
-    atomic_fetch_add(&loads_in_progress, 1);
+    count_load(tid);
     if (!atomic_load(&fork_pending))
       return;
-    atomic_fetch_sub(&loads_in_progress, 1); /* a fork came first */
+    uncount_load(tid); /* a fork came first */
   }
 }
 
 void rbdcompat_fork_gate_leave(void)
 {
-  loads_here--;
-  atomic_fetch_sub(&loads_in_progress, 1);
+  uncount_load(thread_id());
 }

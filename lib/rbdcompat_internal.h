@@ -43,29 +43,57 @@ enum rbdcompat_decision {
   RBDCOMPAT_DECISION_FORWARDED, /* oldest release: stub if removed */
   RBDCOMPAT_DECISION_EMULATED,  /* exact emulation from older functions */
   RBDCOMPAT_DECISION_STUBBED,   /* no exact emulation: the stub answers */
-  RBDCOMPAT_DECISION_UNDECIDED, /* only while RBDCOMPAT_REQUIRE_DECISIONS=0 */
+  RBDCOMPAT_DECISION_UNDECIDED, /* only with meson -Dallow_undecided=true */
 };
 
-/* One row of the function table (generated: functable.c). */
+/* One row of the function table (generated: functable.c). It holds no
+ * pointer, so that the table needs no relocation at load: a pointer in a
+ * shared library's constant data is one more relocation, and a dirtied
+ * page, in every process that loads the shim, Ceph or not. Its strings are
+ * offsets into rbdcompat_strs (read them with the functions below); a
+ * row's stub and emulation are passed by its own resolver. */
 struct rbdcompat_fn {
-  const char *name;
-  const char *version;       /* NULL, "Base" (hidden compat) or a node */
-  const char *since;         /* upstream release that introduced it */
+  unsigned name_off;         /* offsets into rbdcompat_strs */
+  unsigned version_off;      /* 0: none; else "Base" (hidden compat) or a node */
+  unsigned since_off;        /* upstream release that introduced it */
+  unsigned why_off;          /* how it is emulated, or why it is not */
   unsigned char lib;         /* enum rbdcompat_lib */
   unsigned char ret;         /* enum rbdcompat_ret */
   unsigned char deprecated;
   unsigned char decision;    /* enum rbdcompat_decision */
-  rbdcompat_fnptr emulation; /* used when the vendor lacks it, or NULL */
-  const char *why;           /* how it is emulated, or why it is not */
 };
 
 extern const struct rbdcompat_fn rbdcompat_fns[] RBDCOMPAT_HIDDEN;
 extern const unsigned rbdcompat_nfns RBDCOMPAT_HIDDEN;
-extern const rbdcompat_fnptr rbdcompat_stubs[] RBDCOMPAT_HIDDEN;
+extern const char rbdcompat_strs[] RBDCOMPAT_HIDDEN;
 
-/* Resolve row idx: the vendor's function, else its emulation, else its
- * stub. Called once per row by the row's resolver; never fails. */
-rbdcompat_fnptr rbdcompat_resolve(unsigned idx) RBDCOMPAT_HIDDEN;
+static inline const char *rbdcompat_fn_name(const struct rbdcompat_fn *fn)
+{
+  return rbdcompat_strs + fn->name_off;
+}
+
+/* NULL for a row without a symbol version. */
+static inline const char *rbdcompat_fn_version(const struct rbdcompat_fn *fn)
+{
+  return fn->version_off ? rbdcompat_strs + fn->version_off : NULL;
+}
+
+static inline const char *rbdcompat_fn_since(const struct rbdcompat_fn *fn)
+{
+  return rbdcompat_strs + fn->since_off;
+}
+
+static inline const char *rbdcompat_fn_why(const struct rbdcompat_fn *fn)
+{
+  return rbdcompat_strs + fn->why_off;
+}
+
+/* Resolve row idx: the vendor's function, else its emulation (NULL: it
+ * has none), else its stub. Called once per row by the row's resolver,
+ * which passes its own stub and emulation (addresses the code computes
+ * relative to itself: no table of pointers to relocate); never fails. */
+rbdcompat_fnptr rbdcompat_resolve(unsigned idx, rbdcompat_fnptr stub,
+                                  rbdcompat_fnptr emulation) RBDCOMPAT_HIDDEN;
 
 /* What a row's stub answers, in words ("returns -ENOSYS"). */
 const char *rbdcompat_stub_answer(const struct rbdcompat_fn *fn)
@@ -91,6 +119,10 @@ rbdcompat_fnptr rbdcompat_vendor_sym(const struct rbdcompat_fn *fn)
 /* Is addr inside the shim's own object? */
 int rbdcompat_is_self(const void *addr) RBDCOMPAT_HIDDEN;
 
+/* The exported marker every copy of librbdcompat defines (self_marker.c). */
+#define RBDCOMPAT_MARKER "librbdcompat_marker"
+extern const char librbdcompat_marker[] RBDCOMPAT_EXPORT;
+
 /* Around a load of the vendor library: fork() waits while one is in
  * progress (lib/fork_gate.c). */
 void rbdcompat_fork_gate_enter(void) RBDCOMPAT_HIDDEN;
@@ -98,6 +130,9 @@ void rbdcompat_fork_gate_leave(void) RBDCOMPAT_HIDDEN;
 
 /* The default vendor directory for drop-in installs (meson option). */
 extern const char rbdcompat_default_vendor_dir[] RBDCOMPAT_HIDDEN;
+/* The vendor directory in effect (RBDCOMPAT_VENDOR_DIR or the default),
+ * with $ORIGIN expanded into buf; NULL when it cannot be expanded. */
+const char *rbdcompat_vendor_dir(char *buf, size_t len) RBDCOMPAT_HIDDEN;
 
 /* --- configuration (lib/config.c) ------------------------------------ */
 

@@ -11,8 +11,11 @@
  *      execution, else the configured default): the drop-in case, where
  *      the shim is installed as librbd.so.1 and the vendor's file moved.
  *   4. librbd.so.1 by soname, through the normal search path.
- * A candidate that turns out to be the shim itself is refused with a
- * message instead of being used (that would recurse forever).
+ * A candidate that turns out to be the shim itself, or any other copy of
+ * librbdcompat (it defines the exported marker), is refused with a message
+ * instead of being used (that would recurse forever). A candidate that is
+ * the drop-in glue (dropin/: an empty librbd.so.1 needing librbdcompat.so.1
+ * and librbd-vendor.so.1) stands for its vendor dependency.
  *
  * Loading is lock-free: threads racing on the first call may each dlopen()
  * the same file (dlopen reference-counts it); one handle wins the
@@ -31,18 +34,29 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 struct libinfo {
   const char *soname;   /* what upstream consumers link */
   const char *env;      /* path override */
   const char *probe;    /* a function every release of it has */
+  /* Without the probe (a vendor may remove even that), the library is
+   * still recognised by its SONAME and most of these (every release since
+   * 12.2.0 has them; see identity()). */
+  const char *core[6];
 };
 
 static const struct libinfo libs[RBDCOMPAT_NLIBS] = {
-  [RBDCOMPAT_LIB_RBD] = { "librbd.so.1", "RBDCOMPAT_LIBRBD", "rbd_version" },
+  [RBDCOMPAT_LIB_RBD] = { "librbd.so.1", "RBDCOMPAT_LIBRBD", "rbd_version",
+                          { "rbd_open", "rbd_close", "rbd_create", "rbd_stat",
+                            "rbd_read", "rbd_write" } },
   [RBDCOMPAT_LIB_RADOS] = { "librados.so.2", "RBDCOMPAT_LIBRADOS",
-                            "rados_version" },
+                            "rados_version",
+                            { "rados_create", "rados_connect",
+                              "rados_shutdown", "rados_ioctx_create",
+                              "rados_read", "rados_write" } },
 };
 
 /* The result of a load attempt; published once, read-only afterwards. */
@@ -91,6 +105,63 @@ int rbdcompat_is_self(const void *addr)
   return a >= atomic_load(&self_lo) && a < atomic_load(&self_hi);
 }
 
+/* The DT_SONAME of a loaded object, or "" (glibc relocates the dynamic
+ * section's addresses in place; where it does not, l_addr is added). */
+static const char *soname_of(const struct link_map *lm)
+{
+  const ElfW(Dyn) *d;
+  uintptr_t strtab = 0, off = 0;
+  int have = 0;
+
+  if (!lm || !lm->l_ld)
+    return "";
+  for (d = lm->l_ld; d->d_tag != DT_NULL; d++) {
+    if (d->d_tag == DT_STRTAB)
+      strtab = d->d_un.d_ptr;
+    else if (d->d_tag == DT_SONAME)
+      off = d->d_un.d_val, have = 1;
+  }
+  if (!strtab || !have)
+    return "";
+  if (strtab < lm->l_addr)
+    strtab += lm->l_addr;
+  return (const char *)strtab + off;
+}
+
+/* Is p defined by the file of link map lm itself (not a dependency)? */
+static int defined_here(const void *p, const struct link_map *lm)
+{
+  Dl_info info;
+
+  if (!p || rbdcompat_is_self(p))
+    return 0;
+  return !lm || !lm->l_name || !*lm->l_name || !dladdr(p, &info) ||
+         !info.dli_fname || !strcmp(info.dli_fname, lm->l_name);
+}
+
+/* A library without its probe function (a vendor removed rbd_version):
+ * it is one when its SONAME says so and it defines at least two of the
+ * functions every release has (librbd's SONAME is not librados's, the
+ * shim's is neither). 0 when recognised, else fills why. */
+static int identity(void *h, const struct libinfo *li, char *why, size_t len)
+{
+  struct link_map *lm = NULL;
+  const char *so;
+  unsigned i, n = 0, all = sizeof li->core / sizeof li->core[0];
+
+  if (dlinfo(h, RTLD_DI_LINKMAP, &lm) != 0)
+    lm = NULL;
+  so = soname_of(lm);
+  for (i = 0; i < all; i++)
+    n += defined_here(dlsym(h, li->core[i]), lm);
+  if (!strcmp(so, li->soname) && n >= 2)
+    return 0;
+  snprintf(why, len, "it does not export %s: not a %s (SONAME %s%s%s,"
+           " %u of %u of its core functions)", li->probe, li->soname,
+           *so ? "\"" : "", *so ? so : "none", *so ? "\"" : "", n, all);
+  return -1;
+}
+
 /* Check that handle h is a real vendor library and not the shim. Returns
  * 0 when it is usable, else fills why. */
 static int vet(void *h, const struct libinfo *li, char *why, size_t len)
@@ -99,11 +170,8 @@ static int vet(void *h, const struct libinfo *li, char *why, size_t len)
   struct link_map *lm = NULL;
   Dl_info info;
 
-  if (!probe) {
-    snprintf(why, len, "it does not export %s: not a %s", li->probe,
-             li->soname);
-    return -1;
-  }
+  if (!probe)
+    return identity(h, li, why, len);
   /* dlsym() searches the library's dependencies too: librbd.so.1 offered
    * as librados finds rados_version in its own librados. The probe must
    * be defined by the file itself. */
@@ -122,13 +190,186 @@ static int vet(void *h, const struct libinfo *li, char *why, size_t len)
   return 0;
 }
 
+/* --- the drop-in glue and other copies of librbdcompat -------------- */
+
+/* The soname each glue library (dropin/) gives its vendor dependency. */
+static const char *const glue_vendor_soname[RBDCOMPAT_NLIBS] = {
+  [RBDCOMPAT_LIB_RBD] = "librbd-vendor.so.1",
+  [RBDCOMPAT_LIB_RADOS] = "librados-vendor.so.2",
+};
+
+/* Is h our glue for lib: DT_NEEDED exactly [librbdcompat.so.1, the
+ * -vendor soname]? Read from the loaded dynamic section (no file access).
+ * glibc relocates its d_ptr entries in place except on targets with a
+ * read-only dynamic section (RISC-V, MIPS), musl never does: an address
+ * below the load bias is an offset still to relocate. */
+static int is_glue(void *h, enum rbdcompat_lib lib)
+{
+  struct link_map *lm = NULL;
+  const ElfW(Dyn) *d;
+  ElfW(Addr) strtab = 0;
+  size_t needed[3], n = 0;
+
+  if (dlinfo(h, RTLD_DI_LINKMAP, &lm) != 0 || !lm || !lm->l_ld)
+    return 0;
+  for (d = lm->l_ld; d->d_tag != DT_NULL; d++) {
+    if (d->d_tag == DT_STRTAB)
+      strtab = d->d_un.d_ptr;
+    else if (d->d_tag == DT_NEEDED && n < 3)
+      needed[n++] = d->d_un.d_val;
+  }
+  if (!strtab || n != 2)
+    return 0;
+  if (strtab < lm->l_addr)
+    strtab += lm->l_addr;
+  return !strcmp((const char *)strtab + needed[0], "librbdcompat.so.1") &&
+         !strcmp((const char *)strtab + needed[1], glue_vendor_soname[lib]);
+}
+
+/* h, or, when h is the glue, the vendor object it depends on (loaded with
+ * it: found by the name the glue needs it by). Closes h when replacing it;
+ * NULL, with r->error, when the glue's vendor is not there. */
+static void *glue_vendor(void *h, const struct libinfo *li, int flags,
+                         const char *file, struct loaded *r)
+{
+  enum rbdcompat_lib lib = (enum rbdcompat_lib)(li - libs);
+  void *v;
+
+  if (!is_glue(h, lib))
+    return h;
+  dlerror();
+  v = dlopen(glue_vendor_soname[lib], flags | RTLD_NOLOAD);
+  if (!v) {
+    const char *e = dlerror();
+    snprintf(r->error, sizeof r->error, "%s is librbdcompat's drop-in glue,"
+             " but its %s is not loaded: %s", file, glue_vendor_soname[lib],
+             e ? e : "unknown error");
+  }
+  dlclose(h);
+  return v;
+}
+
+/* Does the object of handle h itself (not a dependency) define the marker,
+ * i.e. is it a copy of librbdcompat? */
+static int defines_marker(void *h)
+{
+  void *m = dlsym(h, RBDCOMPAT_MARKER);
+  struct link_map *lm = NULL;
+  Dl_info info;
+
+  return m && dlinfo(h, RTLD_DI_LINKMAP, &lm) == 0 && lm && lm->l_name &&
+         dladdr(m, &info) && info.dli_fname &&
+         !strcmp(info.dli_fname, lm->l_name);
+}
+
+/* Is this runtime the shim itself, a shared object exporting the marker?
+ * rbdcompat-probe links the same runtime into an executable that exports
+ * nothing: it loads a copy of the shim on purpose, to say what it is, and
+ * forwards nothing, so nothing can go back and forth. */
+static int self_exports_marker(void)
+{
+  static _Atomic int known; /* 0 unknown, 1 no, 2 yes */
+  Dl_info info;
+  void *h, *m = NULL;
+  int k = atomic_load(&known);
+
+  if (k)
+    return k == 2;
+  if (dladdr(librbdcompat_marker, &info) && info.dli_fname &&
+      *info.dli_fname &&
+      (h = dlopen(info.dli_fname, RTLD_LAZY | RTLD_NOLOAD))) {
+    m = dlsym(h, RBDCOMPAT_MARKER);
+    dlclose(h);
+  }
+  k = m == (const void *)librbdcompat_marker ? 2 : 1;
+  atomic_store(&known, k);
+  return k == 2;
+}
+
+static int refuse_other_copy(void *h, const char *file, char *why, size_t len)
+{
+  if (!self_exports_marker() || !defines_marker(h))
+    return 0;
+  snprintf(why, len, "it is another copy of librbdcompat (it defines %s;"
+           " %s must be the vendor's library)", RBDCOMPAT_MARKER, file);
+  return -1;
+}
+
+/* The vendor object's own address range, found once per library: a
+ * definition inside it is the vendor's (the common case, no lookup). */
+static _Atomic uintptr_t vendor_lo[RBDCOMPAT_NLIBS], vendor_hi[RBDCOMPAT_NLIBS];
+
+struct range_query { const struct link_map *lm; uintptr_t lo, hi; };
+
+static int find_range(struct dl_phdr_info *info, size_t size, void *data)
+{
+  struct range_query *q = data;
+  int i;
+
+  (void)size;
+  if (info->dlpi_addr != q->lm->l_addr || !info->dlpi_name ||
+      strcmp(info->dlpi_name, q->lm->l_name))
+    return 0;
+  for (i = 0; i < info->dlpi_phnum; i++) {
+    const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+    uintptr_t a = info->dlpi_addr + ph->p_vaddr;
+
+    if (ph->p_type != PT_LOAD)
+      continue;
+    if (!q->lo || a < q->lo)
+      q->lo = a;
+    if (a + ph->p_memsz > q->hi)
+      q->hi = a + ph->p_memsz;
+  }
+  return 1;
+}
+
+/* Is p, found through vendor handle h, defined by another copy of
+ * librbdcompat (the vendor's dependencies include it: a glue librados.so.2
+ * under the vendor's librbd)? */
+static int in_other_copy(enum rbdcompat_lib lib, void *h, const void *p)
+{
+  uintptr_t a = (uintptr_t)p;
+  struct link_map *lm = NULL;
+  Dl_info info;
+  void *o;
+  int copy;
+
+  if (!atomic_load(&vendor_lo[lib]) &&
+      dlinfo(h, RTLD_DI_LINKMAP, &lm) == 0 && lm && lm->l_name) {
+    struct range_query q = { lm, 0, 0 };
+
+    dl_iterate_phdr(find_range, &q);
+    atomic_store(&vendor_hi[lib], q.hi);
+    atomic_store(&vendor_lo[lib], q.lo); /* published last */
+  }
+  if ((a >= atomic_load(&vendor_lo[lib]) && a < atomic_load(&vendor_hi[lib])) ||
+      !self_exports_marker())
+    return 0;
+  if (!dladdr(p, &info) || !info.dli_fname || !*info.dli_fname)
+    return 0;
+  o = dlopen(info.dli_fname, RTLD_LAZY | RTLD_NOLOAD);
+  if (!o)
+    return 0;
+  copy = defines_marker(o);
+  dlclose(o);
+  if (copy)
+    rbdcompat_log(RBDCOMPAT_LOG_DEBUG, "%s is another copy of librbdcompat:"
+                  " not used", info.dli_fname);
+  return copy;
+}
+
 static void where(void *h, const struct libinfo *li, char *out, size_t len)
 {
   Dl_info info;
   void *probe = dlsym(h, li->probe);
+  struct link_map *lm = NULL;
 
   if (probe && dladdr(probe, &info) && info.dli_fname && *info.dli_fname)
     snprintf(out, len, "%s", info.dli_fname);
+  else if (dlinfo(h, RTLD_DI_LINKMAP, &lm) == 0 && lm && lm->l_name &&
+           *lm->l_name)
+    snprintf(out, len, "%s", lm->l_name); /* recognised without probe */
   else
     snprintf(out, len, "%s", li->soname);
 }
@@ -176,7 +417,10 @@ static void *try_open(const char *file, int flags, const struct libinfo *li,
     }
     return NULL;
   }
-  if (vet(h, li, why, sizeof why)) {
+  h = glue_vendor(h, li, flags, file, r);
+  if (!h)
+    return NULL;
+  if (vet(h, li, why, sizeof why) || refuse_other_copy(h, file, why, sizeof why)) {
     snprintf(r->error, sizeof r->error, "refusing %s: %s", file, why);
     dlclose(h);
     return NULL;
@@ -192,7 +436,7 @@ static void load(enum rbdcompat_lib lib, struct loaded *r)
   const int flags = RTLD_NOW | RTLD_LOCAL;
   const char *env = rbdcompat_secure_getenv(li->env);
   const char *dir;
-  char file[PATH_MAX];
+  char file[PATH_MAX], dirbuf[PATH_MAX];
   void *h = NULL;
 
   memset(r, 0, sizeof *r);
@@ -203,10 +447,8 @@ static void load(enum rbdcompat_lib lib, struct loaded *r)
   h = try_open(li->soname, flags | RTLD_NOLOAD, li, r);
   if (h)
     goto out;
-  dir = rbdcompat_secure_getenv("RBDCOMPAT_VENDOR_DIR");
-  if (!dir || !*dir)
-    dir = rbdcompat_default_vendor_dir;
-  if (snprintf(file, sizeof file, "%s/%s", dir, li->soname) <
+  dir = rbdcompat_vendor_dir(dirbuf, sizeof dirbuf); /* $ORIGIN expanded */
+  if (dir && snprintf(file, sizeof file, "%s/%s", dir, li->soname) <
           (int)sizeof file && access(file, F_OK) == 0) {
     h = try_open(file, flags, li, r);
     goto out;
@@ -224,10 +466,34 @@ out:
   r->v.error = r->error;
 }
 
+/* Anyone who can write the vendor's file can run code in every process
+ * that loads it: say so, once (the load is published once). */
+/* The mode comes from the statx system call: glibc's stat() binds
+ * stat64@GLIBC_2.33 when built on a new glibc, above the 2.17 floor, and
+ * the statx() wrapper is 2.28. A kernel older than 4.11 (EL7's 3.10) has
+ * no statx: no warning there. */
+static void warn_if_writable(const char *path)
+{
+#if defined(__GLIBC__) && defined(SYS_statx) && defined(STATX_MODE)
+  struct statx st;
+  int ok = syscall(SYS_statx, AT_FDCWD, path, 0, STATX_MODE, &st) == 0;
+  unsigned mode = ok ? st.stx_mode : 0;
+#else /* musl: stat() has no symbol versions to worry about */
+  struct stat st;
+  unsigned mode = stat(path, &st) == 0 ? (unsigned)st.st_mode : 0;
+#endif
+
+  if (mode & (S_IWGRP | S_IWOTH))
+    rbdcompat_log(RBDCOMPAT_LOG_WARN, "warning: %s is writable by %s: whoever"
+                  " can write it can run code in this process", path,
+                  (mode & S_IWOTH) ? "others" : "its group");
+}
+
 const struct rbdcompat_vendor *rbdcompat_vendor(enum rbdcompat_lib lib)
 {
-  static struct loaded no_memory = {
-    .v = { NULL, "(none)", "out of memory while loading the vendor library" },
+  /* Constant, not a struct loaded: 4 kB of .data less for every process. */
+  static const struct rbdcompat_vendor no_memory = {
+    NULL, "(none)", "out of memory while loading the vendor library"
   };
   struct loaded *r = atomic_load_explicit(&published[lib],
                                           memory_order_acquire);
@@ -235,21 +501,22 @@ const struct rbdcompat_vendor *rbdcompat_vendor(enum rbdcompat_lib lib)
 
   if (r)
     return &r->v;
-  /* Nobody ever waits: a thread that finds nothing published loads on its
-   * own, so a fork() or a signal in the middle of another thread's load
-   * cannot leave anyone stuck. */
+  /* No thread waits for another's load: one that finds nothing published
+   * loads on its own (the only wait is fork_gate.c's, bounded, around a
+   * fork), so a signal amid another thread's load leaves nobody stuck. */
   r = malloc(sizeof *r);
   if (!r)
-    return &no_memory.v;
+    return &no_memory;
   rbdcompat_fork_gate_enter();
   load(lib, r);
   rbdcompat_fork_gate_leave();
   if (atomic_compare_exchange_strong_explicit(&published[lib], &expected, r,
                                               memory_order_acq_rel,
                                               memory_order_acquire)) {
-    if (r->v.handle)
+    if (r->v.handle) {
       rbdcompat_log(RBDCOMPAT_LOG_DEBUG, "loaded %s", r->path);
-    else
+      warn_if_writable(r->path);
+    } else
       rbdcompat_log(RBDCOMPAT_LOG_WARN, "%s; every %s function gives its"
                     " stub answer", r->error,
                     lib == RBDCOMPAT_LIB_RBD ? "rbd_*" : "rados_*");
@@ -290,22 +557,24 @@ static int has_symbol_versions(void *h)
 
 static void *versioned_sym(void *h, const struct rbdcompat_fn *fn)
 {
-  int base = !strcmp(fn->version, "Base");
+  const char *name = rbdcompat_fn_name(fn), *version = rbdcompat_fn_version(fn);
+  int base = !strcmp(version, "Base");
 #ifdef RBDCOMPAT_HAVE_DLVSYM
-  void *plain = dlsym(h, fn->name);
+  void *plain = dlsym(h, name);
   unsigned i;
 
   /* A made-up version matches only in a library without any versions
    * (glibc accepts any definition there). */
-  if (dlvsym(h, fn->name, "RBDCOMPAT_NO_SUCH_VERSION"))
+  if (dlvsym(h, name, "RBDCOMPAT_NO_SUCH_VERSION"))
     return base ? plain : NULL;
   if (!base)
-    return dlvsym(h, fn->name, fn->version);
+    return dlvsym(h, name, version);
   for (i = 0; plain && i < rbdcompat_nfns; i++) {
     const struct rbdcompat_fn *o = &rbdcompat_fns[i];
+    const char *ov = rbdcompat_fn_version(o);
 
-    if (o->version && strcmp(o->version, "Base") &&
-        !strcmp(o->name, fn->name) && dlvsym(h, fn->name, o->version) == plain)
+    if (ov && strcmp(ov, "Base") != 0 &&
+        !strcmp(rbdcompat_fn_name(o), name) && dlvsym(h, name, ov) == plain)
       return NULL; /* what dlsym() found is that version, not a base one */
   }
   return plain;
@@ -314,8 +583,8 @@ static void *versioned_sym(void *h, const struct rbdcompat_fn *fn)
    * library, and its hidden base definition cannot be asked for; in a
    * library without versions the one definition is the base one. */
   if (!has_symbol_versions(h))
-    return base ? dlsym(h, fn->name) : NULL;
-  return base ? NULL : dlsym(h, fn->name);
+    return base ? dlsym(h, name) : NULL;
+  return base ? NULL : dlsym(h, name);
 #endif
 }
 
@@ -327,15 +596,15 @@ rbdcompat_fnptr rbdcompat_vendor_sym(const struct rbdcompat_fn *fn)
 
   if (!v->handle)
     return NULL;
-  if (fn->version)
+  if (fn->version_off)
     p = versioned_sym(v->handle, fn);
   else
-    p = dlsym(v->handle, fn->name);
+    p = dlsym(v->handle, rbdcompat_fn_name(fn));
   /* The lookup scope of a vendor library includes its dependencies; if
    * the shim is one of them (a drop-in librados.so.2 under a vendor
    * librbd) a function the vendor lacks would be found in the shim and
    * call itself forever: refuse it. */
-  if (p && rbdcompat_is_self(p))
+  if (p && (rbdcompat_is_self(p) || in_other_copy(fn->lib, v->handle, p)))
     p = NULL;
   memcpy(&f, &p, sizeof f); /* object to function pointer, as dlsym(3) */
   return f;

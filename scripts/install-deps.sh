@@ -23,7 +23,9 @@ packages=(
   libc6-dev-arm64-cross libc6-dev-s390x-cross libc6-dev-ppc64el-cross
   libc6-dev-riscv64-cross
   # bundles (rbdcompat-bundle patches RUNPATHs), ELF reading, lint
-  patchelf libelf-dev shellcheck clang-tidy cppcheck
+  patchelf libelf-dev shellcheck clang-tidy cppcheck clang-format
+  # rbdcompat-bundle --verify: which files the check client opened
+  strace
 )
 
 missing=()

@@ -71,7 +71,7 @@ check_deb() {
   expect_in() { # PACKAGE PATH...: each path is in the package
     local pkg=$1 deb list p
     shift
-    deb=$(ls "$work/${pkg}_"*.deb 2>/dev/null | sed -n 1p)
+    deb=$(find "$work" -maxdepth 1 -name "${pkg}_*.deb" | sort | sed -n 1p)
     [ -n "$deb" ] || fail "no $pkg package"
     list=$(dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|; s|/$||')
     for p in "$@"; do
@@ -94,8 +94,9 @@ check_deb() {
   for d in "${debs[@]}"; do dpkg-deb -x "$d" "$root"; done
   libdir=$root/usr/lib/$multiarch
   if [ "$(uname -m)" = x86_64 ]; then
-    "$src/tests/platform/glibc_floor.sh" "$libdir/librbdcompat.so.1" \
-      $([ "$have_probe" = yes ] && echo "$root/usr/bin/rbdcompat-probe")
+    local floor_files=("$libdir/librbdcompat.so.1")
+    [ "$have_probe" = yes ] && floor_files+=("$root/usr/bin/rbdcompat-probe")
+    "$src/tests/platform/glibc_floor.sh" "${floor_files[@]}"
   fi
 
   # An unchanged consumer: the flags come from pkg-config only.
@@ -130,7 +131,7 @@ EOF
   # Runs with whatever vendor this machine has (or the stubs, if none).
   out=$(LD_LIBRARY_PATH=$libdir RBDCOMPAT_LOG=debug "$work/consumer" 2>&1) ||
     { echo "$out" >&2; fail "the consumer failed"; }
-  echo "$out" | sed 's/^/  /' >&2
+  awk '{ print "  " $0 }' <<<"$out" >&2
   grep -qx 'RBD_FEATURE_JOURNALING=64' <<<"$out" || fail "the consumer's constant"
   log "deb: OK"
 }
@@ -146,13 +147,16 @@ check_rpm() {
 
   # %files against what meson installs, in the spec's layout.
   dest=$work/rpm-destdir
+  local extra_args=()
+  read -ra extra_args <<<"${RBDCOMPAT_MESON_ARGS:-}"
   meson setup "$work/rpm-layout" "$tree" --prefix=/usr \
-    --libdir="$(rpm --eval '%{_libdir}')" --buildtype=plain -Dtests=false \
-    ${RBDCOMPAT_MESON_ARGS:-} >/dev/null
+    --libdir="$(rpm --eval '%{_libdir}')" --buildtype=plain -Dtests=disabled \
+    "${extra_args[@]}" >/dev/null
   ninja -C "$work/rpm-layout" -j "$jobs" >/dev/null
   meson install -C "$work/rpm-layout" --no-rebuild --quiet --destdir "$dest"
-  "$src/rpm/check-files.sh" "$spec" "$dest" \
-    $([ "$have_probe" = yes ] || echo --without probe)
+  local without=()
+  [ "$have_probe" = yes ] || without=(--without probe)
+  "$src/rpm/check-files.sh" "$spec" "$dest" "${without[@]}"
 
   mkdir -p "$top/SOURCES"
   tar -C "$work" -czf "$top/SOURCES/librbdcompat-$version.tar.gz" "librbdcompat-$version"
@@ -176,7 +180,7 @@ check_rpm() {
   # rpmlint: no errors (warnings are shown).
   local lint
   lint=$(rpmlint -r "$src/rpm/librbdcompat.rpmlintrc" "$spec" "${rpms[@]}" 2>&1 || true)
-  echo "$lint" | sed 's/^/  /' >&2
+  awk '{ print "  " $0 }' <<<"$lint" >&2
   if grep -q ': E: ' <<<"$lint"; then
     fail "rpmlint reports errors"
   fi

@@ -12,9 +12,8 @@
 #             that do not need glibc (tests/platform/musl/run.sh)
 #   all       each of the above, one after the other, with a summary
 #
-# The sanitizer and valgrind variants leave out the known bugs (suite
-# known-bug: should_fail tests whose failure a slower run may not hit), and
-# treat the tests that fork() amid threads apart (fork_heavy, below).
+# The sanitizer and valgrind variants treat the tests that fork() amid
+# threads apart (fork_heavy, below).
 # Reports: sanitizer reports are collected from files and any one fails the
 # variant; tsan-loader.supp and valgrind.supp each hold one documented
 # class of false report from inside glibc's dynamic loader.
@@ -62,7 +61,7 @@ setup() {
 }
 
 # The names of the unit tests to run in a variant: suite unit, not the
-# known bugs (suite known-bug, should_fail), not the names given. With
+# names given. With
 # --compiled, only those whose command is a compiled program (an ELF file,
 # not a shell or Python script): a wrapper such as valgrind applies to
 # those only, since checking bash or python tells nothing about the shim.
@@ -75,7 +74,7 @@ import json, sys
 compiled, skip = sys.argv[1] == "1", set(sys.argv[2:])
 for t in json.load(sys.stdin):
     suites = [s.split(":")[-1] for s in t["suite"]]
-    if "unit" not in suites or "known-bug" in suites or t["name"] in skip:
+    if "unit" not in suites or t["name"] in skip:
         continue
     if compiled:
         try:
@@ -121,12 +120,13 @@ show_reports() {
 }
 
 run_asan() {
-  local dir=${prefix}asan reports status=0
+  local dir=${prefix}asan reports status=0 tests
   # b_lundef=false: the sanitizer runtimes are not linked into shared
   # libraries by every toolchain; -z defs in lib/meson.build still checks
   # the shim itself.
   setup "$dir" -Db_sanitize=address,undefined -Db_lundef=false
   reports=$(reports_dir "$dir")
+  mapfile -t tests < <(unit_tests "$dir" "${fork_heavy[@]}")
   # verify_asan_link_order=0: tests that build an uninstrumented consumer
   # against this (instrumented) shim load the ASan runtime late; allowed,
   # at the price of not checking those consumers' own accesses.
@@ -139,15 +139,16 @@ run_asan() {
   FUZZ_SECONDS=3 CK_TIMEOUT_MULTIPLIER=2 \
     meson test -C "$dir" "${test_args[@]}" --num-processes "$jobs" \
       --timeout-multiplier 1 --print-errorlogs \
-      $(unit_tests "$dir" "${fork_heavy[@]}") || status=1
+      "${tests[@]}" || status=1
   show_reports "$reports" || status=1
   return $status
 }
 
 run_tsan() {
-  local dir=${prefix}tsan reports status=0
+  local dir=${prefix}tsan reports status=0 tests
   setup "$dir" -Db_sanitize=thread -Db_lundef=false
   reports=$(reports_dir "$dir")
+  mapfile -t tests < <(unit_tests "$dir" "${fork_heavy[@]}")
   # One suppression, of one class of false reports (the dynamic loader's
   # locking is invisible to TSan; see tsan-loader.supp). Anything else is
   # a finding to fix, not to hide.
@@ -155,7 +156,7 @@ run_tsan() {
   FUZZ_SECONDS=3 CK_TIMEOUT_MULTIPLIER=2 \
     meson test -C "$dir" "${test_args[@]}" --num-processes "$jobs" \
       --timeout-multiplier 1 --print-errorlogs \
-      $(unit_tests "$dir" "${fork_heavy[@]}") || status=1
+      "${tests[@]}" || status=1
   show_reports "$reports" || status=1
   return $status
 }

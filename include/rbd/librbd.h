@@ -640,7 +640,7 @@ CEPH_RBD_API int rbd_mirror_remote_namespace_get(rados_ioctx_t io_ctx,
 CEPH_RBD_API int rbd_mirror_remote_namespace_set(rados_ioctx_t io_ctx,
     const char *remote_namespace);
 
-/* since 15.2.0; stub: the pool mirror uuid is read by Octopus librbd only */
+/* since 15.2.0 */
 CEPH_RBD_API int rbd_mirror_uuid_get(rados_ioctx_t io_ctx, char *uuid,
     size_t *max_len);
 

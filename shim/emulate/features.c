@@ -56,6 +56,7 @@ int rbdcompat_emu_rbd_features_to_string(uint64_t features_in,
 {
   uint64_t left = features_in;
   size_t len = 0, i;
+  char *p;
 
   if (!size)
     return -EINVAL;
@@ -71,14 +72,18 @@ int rbdcompat_emu_rbd_features_to_string(uint64_t features_in,
     *size = len + 1;
     return -ERANGE;
   }
-  str_features[0] = '\0';
-  for (i = 0; i < NFEATURES; i++) {
+  /* len + 1 bytes fit: the names, the commas and the NUL. */
+  for (p = str_features, i = 0; i < NFEATURES; i++) {
     if (features_in & features[i].bit) {
-      if (str_features[0])
-        strcat(str_features, ",");
-      strcat(str_features, features[i].name);
+      size_t n = strlen(features[i].name);
+
+      if (p != str_features)
+        *p++ = ',';
+      memcpy(p, features[i].name, n);
+      p += n;
     }
   }
+  *p = '\0';
   *size = len + 1;
   return 0;
 }

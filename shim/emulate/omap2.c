@@ -7,25 +7,19 @@
  *
  * A key holding a NUL byte has no NUL-terminated form. Upstream would
  * send it; here the op is made to fail as a whole instead of silently
- * acting on a different key: a call to an object class that does not
- * exist is added, which the OSD rejects (-EOPNOTSUPP, or -EPERM where the
- * class load list is restricted), so nothing of the op is applied. That
- * call's status goes to the function's prval when it has one.
+ * acting on a different key (shim/op_fail.c: a step the OSD rejects, so
+ * nothing of the op is applied; its status goes to the function's prval
+ * when it has one).
  * rados_omap_get_next2() is not emulated: rados_omap_get_next() does not
  * say how long a key is.
  */
 #include "rbdcompat_internal.h"
 #include "emu_decls.h"
+#include "family.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* No OSD has this class: the call fails the op that carries it. */
-#define NO_CLASS "rbdcompat-no-such-class"
-#define NO_METHOD "key-with-nul-byte"
-
-/* NUL-terminated copies of n keys, or NULL when a key holds a NUL byte or
- * memory is short. Free with free_keys(). */
 static char **copy_keys(char const *const *keys, const size_t *key_lens,
                         size_t n)
 {
@@ -58,12 +52,12 @@ static void free_keys(char **keys, size_t n)
 
 static void fail_write_op(rados_write_op_t op, int *prval)
 {
-  rados_write_op_exec(op, NO_CLASS, NO_METHOD, NULL, 0, prval);
+  rbdcompat_fail_write_op(op, prval);
 }
 
 static void fail_read_op(rados_read_op_t op, int *prval)
 {
-  rados_read_op_exec(op, NO_CLASS, NO_METHOD, NULL, 0, NULL, NULL, prval);
+  rbdcompat_fail_read_op(op, prval);
 }
 
 /* emulation: rados_write_op_omap_set() with NUL-terminated copies of the

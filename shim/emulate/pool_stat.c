@@ -26,9 +26,10 @@ static pool_stat_fn vendor_version(const char *version)
 
   for (i = 0; i < rbdcompat_nfns; i++) {
     const struct rbdcompat_fn *fn = &rbdcompat_fns[i];
+    const char *v = rbdcompat_fn_version(fn), *name = rbdcompat_fn_name(fn);
 
-    if (fn->version && !strcmp(fn->name, "rados_ioctx_pool_stat") &&
-        !strcmp(fn->version, version) && !rbdcompat_disabled(fn->name))
+    if (v && !strcmp(name, "rados_ioctx_pool_stat") && !strcmp(v, version) &&
+        !rbdcompat_disabled(name))
       return (pool_stat_fn)rbdcompat_vendor_sym(fn);
   }
   return NULL;

@@ -13,9 +13,9 @@ libceph-common, which librados loads), e.g. "14.2.21".
 
 --connect   rados_create, rados_conf_read_file($CEPH_CONF), rados_connect,
             rados_pool_list (must contain "rbd")
---rbd-io    additionally: rbd_create, rbd_open, write, read back, rbd_close,
-            rbd_trash_move, rbd_trash_list, rbd_trash_restore, rbd_remove
-            (rbd_trash_list_cleanup is only called if the library has it)
+--rbd-io    additionally: creates and opens an image, writes, reads back and
+            closes it, moves it to the trash, lists and restores it, and
+            removes it (the trash list cleanup only if the library has it)
 --expect-missing SYM   librbd must not export SYM (dlsym fails)
 
 Prints PASS/FAIL lines; exit status 0 only if all checks passed.

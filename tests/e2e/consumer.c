@@ -191,8 +191,11 @@ static void trash(rados_ioctx_t io)
   ok("trash move, list (rbd_trash_list_cleanup)");
   CHECK("trash restore", rbd_trash_restore(io, id, image_name));
   free(id);
-  if (trash_id(io))
+  id = trash_id(io);
+  if (id) {
+    free(id);
     die("trash restore", "the image is still in the trash (%d)", 0);
+  }
   ok("trash restore");
 }
 

@@ -56,14 +56,18 @@ void need(int r, const char *what)
   }
 }
 
+/* Sections marked "named" run only when named on the command line. */
 static const struct {
   const char *name;
   void (*run)(void);
+  int named;
 } sections[] = {
-  { "features", section_features }, { "snapshots", section_snapshots },
-  { "clone", section_clone }, { "cleanups", section_cleanups },
-  { "mirror", section_mirror }, { "groups", section_groups },
-  { "omap", section_omap }, { "rados", section_rados },
+  { "features", section_features, 0 }, { "snapshots", section_snapshots, 0 },
+  { "clone", section_clone, 0 }, { "cleanups", section_cleanups, 0 },
+  { "mirror", section_mirror, 0 }, { "groups", section_groups, 0 },
+  { "omap", section_omap, 0 }, { "rados", section_rados, 0 },
+  { "uuid-on", section_uuid_on, 1 }, { "uuid-off", section_uuid_off, 1 },
+  { "uuid", section_uuid, 1 },
 };
 
 int main(int argc, char **argv)
@@ -77,7 +81,7 @@ int main(int argc, char **argv)
   need(rados_connect(cluster), "rados_connect");
   need(rados_ioctx_create(cluster, "rbd", &io), "rados_ioctx_create");
   for (i = 0; i < sizeof sections / sizeof sections[0]; i++) {
-    int run = argc < 2;
+    int run = argc < 2 && !sections[i].named;
 
     for (a = 1; a < argc; a++)
       run |= !strcmp(argv[a], sections[i].name);

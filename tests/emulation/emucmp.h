@@ -39,5 +39,8 @@ void section_mirror(void);
 void section_groups(void);
 void section_omap(void);
 void section_rados(void);
+void section_uuid_on(void);
+void section_uuid_off(void);
+void section_uuid(void);
 
 #endif

@@ -62,6 +62,52 @@ static void children_and_parent(void)
   rbd_close(img);
 }
 
+/* The deprecated children list: freed as a whole, then entry by entry. */
+static void list_children2(void)
+{
+  rbd_child_info_t kids[8];
+  int max = 8, r, i;
+  rbd_image_t img;
+
+  need(rbd_open(io, nm("a"), &img, "s1"), "rbd_open a@s1");
+  r = rbd_list_children2(img, kids, &max);
+  out("list_children2(a@s1): %d count=%d", r, max);
+  for (i = 0; r >= 0 && i < max; i++)
+    out("  %s/%s trash=%d", kids[i].pool_name, base(kids[i].image_name),
+        kids[i].trash);
+  if (r >= 0)
+    rbd_list_children_cleanup(kids, (size_t)max);
+  max = 8;
+  r = rbd_list_children2(img, kids, &max);
+  for (i = 0; r >= 0 && i < max; i++)
+    rbd_list_child_cleanup(&kids[i]);
+  rbd_close(img);
+}
+
+/* A migration prepared, its status read and freed, then aborted. */
+static void migration(void)
+{
+  rbd_image_migration_status_t st;
+  rbd_image_options_t opts;
+  int order = 22, r;
+
+  need(rbd_create2(io, nm("mig"), 1 << 22, RBD_FEATURE_LAYERING, &order),
+       "rbd_create2 mig");
+  rbd_image_options_create(&opts);
+  out("migration_prepare: %d",
+      rbd_migration_prepare(io, nm("mig"), io, nm("mig-to"), opts));
+  rbd_image_options_destroy(opts);
+  r = rbd_migration_status(io, nm("mig-to"), &st, sizeof st);
+  out("migration_status: %d", r);
+  if (r == 0) {
+    out("  %s -> %s state=%d", base(st.source_image_name),
+        base(st.dest_image_name), (int)st.state);
+    rbd_migration_status_cleanup(&st);
+  }
+  out("migration_abort: %d", rbd_migration_abort(io, nm("mig-to")));
+  out("remove: %d", rbd_remove(io, nm("mig")));
+}
+
 static void watchers_and_locks(void)
 {
   rbd_image_watcher_t w[8];
@@ -143,6 +189,8 @@ void section_cleanups(void)
 {
   list_images();
   children_and_parent();
+  list_children2();
+  migration();
   watchers_and_locks();
   trash();
   snap_list_end();

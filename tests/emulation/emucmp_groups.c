@@ -30,6 +30,38 @@ static void list_group_images(void)
         rbd_group_image_list_cleanup(images, sizeof images[0], n));
 }
 
+/* The image's group, and its snapshots in the group namespace. */
+static void image_group(void)
+{
+  rbd_group_info_t info;
+  rbd_snap_info_t snaps[16];
+  rbd_snap_namespace_type_t type;
+  rbd_snap_group_namespace_t ns;
+  rbd_image_t img;
+  int max = 16, n, i, r;
+
+  need(rbd_open(io, nm("gi"), &img, NULL), "rbd_open gi");
+  r = rbd_get_group(img, &info, sizeof info);
+  out("  get_group: %d %s", r, r == 0 ? base(info.name) : "-");
+  if (r == 0)
+    out("  group_info_cleanup: %d", rbd_group_info_cleanup(&info, sizeof info));
+  n = rbd_snap_list(img, snaps, &max);
+  for (i = 0; i < n; i++) {
+    if (rbd_snap_get_namespace_type(img, snaps[i].id, &type) < 0 ||
+        type != RBD_SNAP_NAMESPACE_TYPE_GROUP)
+      continue;
+    r = rbd_snap_get_group_namespace(img, snaps[i].id, &ns, sizeof ns);
+    out("  snap_get_group_namespace: %d %s %s", r,
+        r == 0 ? base(ns.group_name) : "-", r == 0 ? ns.group_snap_name : "-");
+    if (r == 0)
+      out("  snap_group_namespace_cleanup: %d",
+          rbd_snap_group_namespace_cleanup(&ns, sizeof ns));
+  }
+  if (n >= 0)
+    rbd_snap_list_end(snaps);
+  rbd_close(img);
+}
+
 void section_groups(void)
 {
   int order = 22;
@@ -53,6 +85,7 @@ void section_groups(void)
   out("group_snap_create2(missing group): %d",
       rbd_group_snap_create2(io, nm("nogroup"), "x", 0));
   list_group_snaps();
+  image_group();
   out("group_snap_remove: %d", rbd_group_snap_remove(io, nm("g"), "gs1"));
   out("group_snap_remove: %d", rbd_group_snap_remove(io, nm("g"), "gs2"));
   out("group_image_remove: %d", rbd_group_image_remove(io, nm("g"), io,

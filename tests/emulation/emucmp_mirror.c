@@ -8,6 +8,29 @@
 
 #include <string.h>
 
+/* The pool's image status and instance lists (no rbd-mirror daemon: every
+ * state is unknown, no instance). */
+static void status_lists(void)
+{
+  char *ids[16], *instances[16];
+  rbd_mirror_image_status_t st[16];
+  size_t len = 0, i;
+  int r;
+
+  r = rbd_mirror_image_status_list(io, "", 16, ids, st, &len);
+  out("  mirror_image_status_list: %d count=%zu", r, len);
+  for (i = 0; r >= 0 && i < len; i++)
+    out("    %s info.state=%d state=%d up=%d", base(st[i].name),
+        (int)st[i].info.state, (int)st[i].state, st[i].up);
+  if (r >= 0)
+    rbd_mirror_image_status_list_cleanup(ids, st, len);
+  len = 0;
+  r = rbd_mirror_image_instance_id_list(io, "", 16, ids, instances, &len);
+  out("  mirror_image_instance_id_list: %d count=%zu", r, len);
+  if (r >= 0)
+    rbd_mirror_image_instance_id_list_cleanup(ids, instances, len);
+}
+
 static void image(void)
 {
   rbd_mirror_image_info_t info;
@@ -25,6 +48,7 @@ static void image(void)
       r == 0 ? (int)info.state : -1, r == 0 ? info.primary : -1);
   if (r == 0)
     rbd_mirror_image_get_info_cleanup(&info);
+  status_lists();
   out("mirror_image_disable: %d", rbd_mirror_image_disable(img, false));
   rbd_close(img);
   out("remove: %d", rbd_remove(io, nm("m")));
@@ -95,4 +119,35 @@ void section_mirror(void)
   peers();
   out("mirror_mode_set(disabled): %d",
       rbd_mirror_mode_set(io, RBD_MIRROR_MODE_DISABLED));
+}
+
+/* rbd_mirror_uuid_get on its own (run.sh: "uuid-on uuid" with Pacific's
+ * function, then "uuid" with 14.2.21 and the emulation while mirroring
+ * stays enabled, so both must print the same uuid; "uuid-off uuid" the
+ * same without a mirror uuid). */
+void section_uuid_on(void)
+{
+  out("mirror_mode_set(image): %d",
+      rbd_mirror_mode_set(io, RBD_MIRROR_MODE_IMAGE));
+}
+
+void section_uuid_off(void)
+{
+  out("mirror_mode_set(disabled): %d",
+      rbd_mirror_mode_set(io, RBD_MIRROR_MODE_DISABLED));
+}
+
+void section_uuid(void)
+{
+  char uuid[64], small[8];
+  size_t len = sizeof uuid;
+  int r = rbd_mirror_uuid_get(io, uuid, &len);
+
+  out("mirror_uuid_get: %d len=%zu uuid=%s", r, len, r == 0 ? uuid : "-");
+  len = sizeof small;
+  r = rbd_mirror_uuid_get(io, small, &len);
+  out("mirror_uuid_get(8-byte buffer): %d len=%zu", r, len);
+  len = 37;
+  r = rbd_mirror_uuid_get(io, uuid, &len);
+  out("mirror_uuid_get(37-byte buffer): %d len=%zu", r, len);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * Snapshots of image "a": rbd_snap_create2 (flags), rbd_snap_exists,
- * rbd_snap_get_id, rbd_snap_get_name (sizes), rbd_diff_iterate3 (flags,
+ * Snapshots of image "a": rbd_snap_create2 (flags), the lookups by name
+ * and id (rbd_snap_exists, _get_id, _get_name: sizes), rbd_diff_iterate3 (flags,
  * starting snapshot), rbd_snap_set_by_id, rbd_snap_remove_by_id and
  * rbd_aio_write_with_crc32c. Leaves "a" with snapshots s1 (protected) and
  * s2 for the clone section.

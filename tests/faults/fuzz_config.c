@@ -117,8 +117,11 @@ static ssize_t fake_write(int fd, const void *buf, size_t n)
 #endif
 
 /* What the rest of the runtime would provide. */
-const char rbdcompat_default_vendor_dir[] = "/nonexistent-rbdcompat-fuzz";
+#define RBDCOMPAT_DEFAULT_VENDOR_DIR "/nonexistent-rbdcompat-fuzz"
+#include "vendor_dir.c" /* the $ORIGIN expansion load() calls */
 const struct rbdcompat_fn rbdcompat_fns[1];
+const char rbdcompat_strs[1];
+const char librbdcompat_marker[] = "librbdcompat";
 const unsigned rbdcompat_nfns = 0;
 
 /* ---- references ------------------------------------------------------ */

@@ -38,8 +38,8 @@ static void on_tick(int sig)
   atomic_fetch_add_explicit(&ticks, 1, memory_order_relaxed);
 }
 
-/* The "missing" mock vendor lacks rbd_lock_acquire, rbd_aio_get_arg,
- * rados_pool_lookup and rados_get_last_version (tests/meson.build). */
+/* The "missing" mock vendor lacks the functions called below (the
+ * "mock-missing:" line of tests/unit/harness.h). */
 static void *first_calls(void *arg)
 {
   long t = (long)arg;

@@ -12,6 +12,15 @@
 
 /* Point RBDCOMPAT_LIBRBD/RBDCOMPAT_LIBRADOS at a mock vendor variant
  * ("full", "old", "missing", "special") under $MOCK_DIR. */
+/* The "missing" variant lacks every function emulated in the emulation
+ * sources tests/meson.build names (the cleanups, the pure emulations), and
+ * these, which the tests call for an answer of each kind (one per stub
+ * convention, an emulation over a missing vendor call, a versioned row);
+ * gen/lists.py --emit mock-omit reads this line:
+ * mock-missing: rbd_lock_acquire rbd_aio_get_arg rbd_aio_release
+ *   rbd_snap_exists rados_get_last_version rados_create_read_op
+ *   rados_pool_lookup rados_blocklist_add rados_ioctx_pool_stat_LIBRADOS_14_2_0
+ */
 void use_vendor(const char *rbd_variant, const char *rados_variant);
 /* The path of a mock variant's library file. */
 const char *mock_path(const char *variant, const char *file);

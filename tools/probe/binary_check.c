@@ -88,7 +88,8 @@ static int shim_defines(const char *version)
   unsigned i;
 
   for (i = 0; i < rbdcompat_nfns; i++)
-    if (rbdcompat_fns[i].version && !strcmp(rbdcompat_fns[i].version, version))
+    if (rbdcompat_fns[i].version_off &&
+        !strcmp(rbdcompat_fn_version(&rbdcompat_fns[i]), version))
       return strcmp(version, "Base") != 0;
   return 0;
 }

@@ -84,16 +84,16 @@ static void functions(struct json *j, const struct probe_report *r)
     const struct fn_result *res = &r->fns[i];
 
     json_open(j, NULL, '{');
-    json_str(j, "name", fn->name);
-    json_str(j, "version", fn->version);
+    json_str(j, "name", rbdcompat_fn_name(fn));
+    json_str(j, "version", rbdcompat_fn_version(fn));
     json_str(j, "library", lib_name(fn->lib));
-    json_str(j, "since", fn->since);
+    json_str(j, "since", rbdcompat_fn_since(fn));
     json_bool(j, "deprecated", fn->deprecated);
     json_str(j, "status", fn_status_name(res->status));
     json_bool(j, "vendor_has", res->vendor_has);
     json_bool(j, "disabled", res->disabled);
     json_str(j, "decision", decision_name(fn->decision));
-    json_str(j, "why", nonempty(fn->why));
+    json_str(j, "why", nonempty(rbdcompat_fn_why(fn)));
     json_str(j, "stub_answer", res->status == FN_STUBBED ? stub_answer(fn)
              : NULL);
     json_close(j, '}');

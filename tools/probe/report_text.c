@@ -17,9 +17,10 @@
 static void row_label(unsigned i, char *buf, size_t len)
 {
   const struct rbdcompat_fn *fn = &rbdcompat_fns[i];
+  const char *version = rbdcompat_fn_version(fn);
 
-  snprintf(buf, len, "%s%s%s", fn->name, fn->version ? "@" : "",
-           fn->version ? fn->version : "");
+  snprintf(buf, len, "%s%s%s", rbdcompat_fn_name(fn), version ? "@" : "",
+           version ? version : "");
 }
 
 static const char *release_label(int major, char *buf, size_t len)
@@ -39,13 +40,13 @@ static void explain(unsigned i, const struct fn_result *res, char *buf,
   const char *pre = res->disabled ? "disabled by RBDCOMPAT_DISABLE; " : "";
 
   if (res->status == FN_EMULATED) {
-    snprintf(buf, len, "%semulated: %s", pre, fn->why);
+    snprintf(buf, len, "%semulated: %s", pre, rbdcompat_fn_why(fn));
     return;
   }
   switch (fn->decision) {
   case RBDCOMPAT_DECISION_STUBBED:
     snprintf(buf, len, "%sstub %s; no exact emulation: %s", pre,
-             stub_answer(fn), fn->why);
+             stub_answer(fn), rbdcompat_fn_why(fn));
     break;
   case RBDCOMPAT_DECISION_FORWARDED:
     snprintf(buf, len, "%sstub %s (a function of every release, which this"
@@ -105,12 +106,12 @@ static void print_functions(const struct probe_opts *o,
       row_label(i, label, sizeof label);
       if (res->status == FN_PRESENT) {
         printf("  %-17s %-44s since %s\n", fn_status_name(res->status), label,
-               rbdcompat_fns[i].since);
+               rbdcompat_fn_since(&rbdcompat_fns[i]));
         continue;
       }
       explain(i, res, why, sizeof why);
       printf("  %-17s %-44s since %-7s %s\n", fn_status_name(res->status),
-             label, rbdcompat_fns[i].since, why);
+             label, rbdcompat_fn_since(&rbdcompat_fns[i]), why);
     }
   }
   printf("\n");

@@ -20,8 +20,8 @@ int row_find(const char *name, const char *version)
   unsigned i;
 
   for (i = 0; i < rbdcompat_nfns; i++)
-    if (!strcmp(rbdcompat_fns[i].name, name) &&
-        same_version(rbdcompat_fns[i].version, version))
+    if (!strcmp(rbdcompat_fn_name(&rbdcompat_fns[i]), name) &&
+        same_version(rbdcompat_fn_version(&rbdcompat_fns[i]), version))
       return (int)i;
   return -1;
 }
@@ -98,7 +98,7 @@ size_t release_counts(const struct probe_report *r, unsigned lib,
 
   for (i = 0; i < rbdcompat_nfns; i++) {
     const struct rbdcompat_fn *fn = &rbdcompat_fns[i];
-    int major = since_major(fn->since);
+    int major = since_major(rbdcompat_fn_since(fn));
 
     if (fn->lib != lib)
       continue;

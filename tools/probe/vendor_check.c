@@ -233,11 +233,12 @@ static void check_rows(struct probe_report *r)
     struct lib_report *l = &r->libs[fn->lib];
 
     res->vendor_has = rbdcompat_vendor_sym(fn) != NULL;
-    res->disabled = (unsigned char)rbdcompat_disabled(fn->name);
+    res->disabled = (unsigned char)rbdcompat_disabled(rbdcompat_fn_name(fn));
     if (res->vendor_has && !res->disabled)
       res->status = FN_PRESENT;
     else
-      res->status = fn->emulation ? FN_EMULATED : FN_STUBBED;
+      res->status = fn->decision == RBDCOMPAT_DECISION_EMULATED ?
+                    FN_EMULATED : FN_STUBBED;
     l->rows++;
     l->missing += res->status != FN_PRESENT;
     l->emulated += res->status == FN_EMULATED;

@@ -5,6 +5,7 @@
  */
 #include "emu_state.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -145,4 +146,73 @@ EXPORT void rados_buffer_free(char *buf)
 {
   free(buf);
   emu.item_cleanups++;
+}
+
+/* The creators of operations, unrecorded: without them the shim's family
+ * rules (lib/family.c) would stub every builder, as for a real vendor that
+ * cannot make the operations the builders take. */
+EXPORT rados_write_op_t rados_create_write_op(void)
+{
+  return (rados_write_op_t)1;
+}
+
+EXPORT rados_read_op_t rados_create_read_op(void)
+{
+  return (rados_read_op_t)2;
+}
+
+/* ------------------------------------------- rbd_mirror_uuid_get's calls */
+
+#define EMU_CLUSTER ((rados_t)0x7070)
+#define EMU_POOL_IO ((rados_ioctx_t)0x4242)
+
+EXPORT rados_t rados_ioctx_get_cluster(rados_ioctx_t io)
+{
+  (void)io;
+  return EMU_CLUSTER;
+}
+
+EXPORT int64_t rados_ioctx_get_id(rados_ioctx_t io)
+{
+  (void)io;
+  return 42;
+}
+
+EXPORT int rados_ioctx_create2(rados_t cluster, int64_t pool_id,
+                               rados_ioctx_t *io)
+{
+  if (cluster != EMU_CLUSTER)
+    return -EINVAL;
+  emu_exec.creates++;
+  emu_exec.pool_id = pool_id;
+  if (emu_exec.create_error)
+    return emu_exec.create_error;
+  *io = EMU_POOL_IO;
+  return 0;
+}
+
+EXPORT void rados_ioctx_destroy(rados_ioctx_t io)
+{
+  if (io == EMU_POOL_IO)
+    emu_exec.destroys++;
+}
+
+EXPORT int rados_exec(rados_ioctx_t io, const char *oid, const char *cls,
+                      const char *method, const char *in_buf, size_t in_len,
+                      char *buf, size_t out_len)
+{
+  (void)in_buf;
+  (void)in_len;
+  if (io != EMU_POOL_IO)
+    return -EINVAL;
+  emu_exec.calls++;
+  strncpy(emu_exec.oid, oid, sizeof emu_exec.oid - 1);
+  strncpy(emu_exec.cls, cls, sizeof emu_exec.cls - 1);
+  strncpy(emu_exec.method, method, sizeof emu_exec.method - 1);
+  if (emu_exec.error)
+    return emu_exec.error;
+  if (emu_exec.reply_len > out_len)
+    return -ERANGE;
+  memcpy(buf, emu_exec.reply, emu_exec.reply_len);
+  return (int)emu_exec.reply_len;
 }

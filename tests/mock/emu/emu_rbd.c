@@ -280,3 +280,10 @@ EXPORT void rbd_group_snap_get_info_cleanup(rbd_group_snap_info2_t *snap)
   free(snap->image_snaps);
   emu.item_cleanups++;
 }
+
+/* Unrecorded, for the same reason as rados_create_write_op in emu_rados.c:
+ * image options must be makeable for the calls that take them. */
+EXPORT void rbd_image_options_create(rbd_image_options_t *opts)
+{
+  *opts = (rbd_image_options_t)0x88;
+}

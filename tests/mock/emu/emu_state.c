@@ -6,6 +6,7 @@
 #include <string.h>
 
 __attribute__((visibility("default"))) struct emu_state emu;
+__attribute__((visibility("default"))) struct emu_exec emu_exec;
 
 __attribute__((visibility("default")))
 void emu_add_snap(uint64_t id, const char *name, int ns)
@@ -20,6 +21,7 @@ void emu_add_snap(uint64_t id, const char *name, int ns)
 __attribute__((visibility("default"))) void emu_reset(void)
 {
   memset(&emu, 0, sizeof emu);
+  memset(&emu_exec, 0, sizeof emu_exec);
   emu_add_snap(3, "old", RBD_SNAP_NAMESPACE_TYPE_USER);
   emu_add_snap(5, "shared", RBD_SNAP_NAMESPACE_TYPE_TRASH);
   emu_add_snap(8, "shared", RBD_SNAP_NAMESPACE_TYPE_USER);

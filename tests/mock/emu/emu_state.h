@@ -58,4 +58,19 @@ void emu_record(const char *fn);
 void emu_str(int i, const char *s);
 void emu_strn(int i, const char *s, size_t n);
 
+/* rados_exec() and the I/O contexts of the rbd_mirror_uuid_get emulation
+ * (emu_rados.c): the reply the class method gives, or an error. Reset by
+ * emu_reset(). */
+struct emu_exec {
+  int error;                 /* nonzero: rados_exec() answers it */
+  int create_error;          /* nonzero: rados_ioctx_create2() answers it */
+  size_t reply_len;
+  unsigned char reply[512];
+  int calls, creates, destroys;
+  int64_t pool_id;           /* given to rados_ioctx_create2() */
+  char oid[64], cls[32], method[64];
+};
+
+extern struct emu_exec emu_exec;
+
 #endif

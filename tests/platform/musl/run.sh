@@ -76,7 +76,9 @@ else
   CC=musl-gcc meson setup "$dir" "$src" "${setup_args[@]}" >/dev/null
 fi
 
-# The unit tests to run (and the known bugs), and the files they need.
+# The unit tests to run (and any test of a suite "known-bug": none exists
+# today; a should_fail test of a known bug would go there), and the files
+# they need.
 mapfile -t plan < <(
   meson introspect --tests "$dir" > "$support/tests.json"
   meson introspect --targets "$dir" > "$support/targets.json"

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# fio's rbd engine through the preloaded shim with the functions of issue
+# 12 disabled: it hung (SIGKILL needed) without rbd_poll_io_events or
+# rbd_aio_get_arg and crashed without rbd_flush and rbd_invalidate_cache
+# as well. Each run must now end by itself, without a signal, either
+# verified (crc32c) or with a clean error (exit 1 and fio's message).
+#
+#   fio.sh SHIM       (suite 'cluster'; 77 without Ceph or fio)
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+SHIM=$(realpath "$1")
+command -v fio >/dev/null || { echo "SKIP: no fio"; exit 77; }
+command -v rbd >/dev/null || { echo "SKIP: no rbd CLI"; exit 77; }
+if [[ -z ${RBDCOMPAT_TEST_CLUSTER:-} ]]; then
+  exec "$HERE/../cluster/with-cluster.sh" "$0" "$@"
+fi
+rbd -c "$CEPH_CONF" create --size 32 rbd/safety-fio
+out=$RBDCOMPAT_TEST_CLUSTER/fio.out
+fail=0
+# DISABLE list | what must happen: ok (verified) or error (clean failure)
+while read -r disable want; do
+  [[ $disable == - ]] && disable=
+  rc=0
+  RBDCOMPAT_DISABLE=$disable LD_PRELOAD=$SHIM timeout -s KILL 60 \
+    fio --name=t --ioengine=rbd --clientname=admin --pool=rbd \
+    --rbdname=safety-fio --rw=randwrite --bs=4k --size=4M --iodepth=4 \
+    --verify=crc32c </dev/null >"$out" 2>&1 || rc=$?
+  got=error
+  if ((rc == 0)) && grep -q 'err= 0' "$out"; then got=ok; fi
+  if ((rc > 128)); then got="signal $((rc - 128))"; fi
+  echo "DISABLE=${disable:-(none)}: exit $rc: $got"
+  { grep -E '^rbdcompat:|failed|error' "$out" || true; } | sed 's/^/    | /'
+  if [[ $got != "$want" ]]; then
+    echo "FAIL: expected $want"
+    fail=1
+  fi
+done <<'LIST'
+- ok
+rbd_poll_io_events error
+rbd_aio_get_arg error
+rbd_poll_io_events,rbd_flush,rbd_invalidate_cache error
+rbd_flush,rbd_invalidate_cache ok
+LIST
+exit $fail

@@ -1,0 +1,225 @@
+#!/usr/bin/python3
+"""One consumer run of the fuzz (fuzz.py): python3-rados and python3-rbd
+through the preloaded shim, over a vendor profile with functions removed.
+
+Every step either succeeds, and then what it did is recorded in a model of
+what the cluster must now hold, or fails with a clean error (rados.Error or
+rbd.Error with an errno); anything else is reported as UNCLEAN and makes
+the run fail. Reads that succeed must return what the model says (a stub
+that reports success with made-up data is a failure). The model goes to
+MODEL (JSON); fuzz.py checks it against the cluster with the real, complete
+libraries and no shim.
+
+    fuzz_scenario.py PREFIX MODEL
+"""
+import json
+import os
+import sys
+
+import rados
+import rbd
+
+MiB = 1 << 20
+P = sys.argv[1]
+MODEL_PATH = sys.argv[2]
+model = {'objects': {}, 'images': {}, 'unclean': [], 'wrong': [],
+         'steps': []}
+
+
+def save():
+    with open(MODEL_PATH + '.tmp', 'w') as f:
+        json.dump(model, f)
+    os.replace(MODEL_PATH + '.tmp', MODEL_PATH)
+
+
+def step(name, fn, done=None, check=None):
+    """Run fn; on success apply done(result) to the model and compare
+    check(result) (None when right, else what is wrong)."""
+    try:
+        res = fn()
+    except (rados.Error, rbd.Error) as e:
+        # The bindings' own error classes (python3-rados gives a few, such
+        # as rados_create2's failure, no errno attribute).
+        model['steps'].append([name, 'error %s' % getattr(e, 'errno', None)])
+        save()
+        return False, None
+    except Exception as e:  # noqa: BLE001 - what the test is looking for
+        model['unclean'].append('%s: %s: %r' % (name, type(e).__name__, e))
+        model['steps'].append([name, 'UNCLEAN'])
+        save()
+        return False, None
+    if check:
+        bad = check(res)
+        if bad:
+            model['wrong'].append('%s: %s' % (name, bad))
+    if done:
+        done(res)
+    model['steps'].append([name, 'ok'])
+    save()
+    return True, res
+
+
+def obj(name):
+    return model['objects'].setdefault(P + name, {'data': '', 'omap': {},
+                                                  'xattrs': {}})
+
+
+def expect(value, want):
+    return None if value == want else 'returned %r, the model says %r' % (
+        value, want)
+
+
+def rados_part(cluster):
+    ok, io = step('open_ioctx', lambda: cluster.open_ioctx('rbd'))
+    if not ok:
+        return
+    o1 = P + 'o1'
+    step('write_full', lambda: io.write_full(o1, b'first'),
+         lambda _: obj('o1').update(data='first'))
+    if o1 in model['objects']:
+        step('read', lambda: io.read(o1), check=lambda r: expect(
+            r, model['objects'][o1]['data'].encode()))
+        step('stat', lambda: io.stat(o1)[0], check=lambda r: expect(
+            r, len(model['objects'][o1]['data'])))
+    step('set_xattr', lambda: io.set_xattr(o1, 'x1', b'v1'),
+         lambda _: obj('o1')['xattrs'].update(x1='v1'))
+    if 'x1' in model['objects'].get(o1, {}).get('xattrs', {}):
+        step('get_xattr', lambda: io.get_xattr(o1, 'x1'),
+             check=lambda r: expect(r, b'v1'))
+        step('get_xattrs', lambda: sorted(
+            (k, v) for k, v in io.get_xattrs(o1)),
+            check=lambda r: expect(r, [('x1', b'v1')]))
+
+    def write_op(name, build, done):
+        def run():
+            with rados.WriteOpCtx() as op:
+                build(op)
+                io.operate_write_op(op, o1)
+        step(name, run, lambda _: done())
+
+    keys = ('k1', 'k2', 'k3', 'k4')
+    write_op('omap set', lambda op: io.set_omap(
+        op, keys, tuple(b'v' + k.encode() for k in keys)),
+        lambda: obj('o1')['omap'].update({k: 'v' + k for k in keys}))
+    write_op('omap rm_keys', lambda op: io.remove_omap_keys(op, ('k2',)),
+             lambda: obj('o1')['omap'].pop('k2', None))
+    if hasattr(io, 'remove_omap_range2'):
+        write_op('omap rm_range2', lambda op: io.remove_omap_range2(
+            op, 'k3', 'k4'), lambda: obj('o1')['omap'].pop('k3', None))
+    # One operation of three steps: all of it or nothing.
+
+    def combined(op):
+        op.write_full(b'second')
+        io.set_omap(op, ('k5',), (b'vk5',))
+        io.remove_omap_keys(op, ('k1',))
+
+    def combined_done():
+        o = obj('o1')
+        o['data'] = 'second'
+        o['omap']['k5'] = 'vk5'
+        o['omap'].pop('k1', None)
+    write_op('combined op', combined, combined_done)
+    if o1 in model['objects']:
+        want = dict(model['objects'][o1]['omap'])
+
+        def read_vals():
+            with rados.ReadOpCtx() as op:
+                it, _ = io.get_omap_vals(op, '', '', 100)
+                io.operate_read_op(op, o1)
+                return {k: v.decode() for k, v in it}
+        step('omap get_vals', read_vals, check=lambda r: expect(r, want))
+
+        def read_keys():
+            with rados.ReadOpCtx() as op:
+                it, _ = io.get_omap_vals_by_keys(op, ('k4', 'k5', 'zz'))
+                io.operate_read_op(op, o1)
+                return {k: v.decode() for k, v in it}
+        step('omap get_vals_by_keys', read_keys, check=lambda r: expect(
+            r, {k: v for k, v in want.items() if k in ('k4', 'k5')}))
+        step('read after ops', lambda: io.read(o1), check=lambda r: expect(
+            r, model['objects'][o1]['data'].encode()))
+
+    o2 = P + 'o2'
+
+    def aio_write():
+        c = io.aio_write_full(o2, b'async')
+        c.wait_for_complete()
+        r = c.get_return_value()
+        if r < 0:
+            raise rados.Error('aio_write_full: %d' % r, errno=-r)
+    step('aio_write_full', aio_write, lambda _: obj('o2').update(data='async'))
+    if o2 in model['objects']:
+        step('read o2', lambda: io.read(o2), check=lambda r: expect(
+            r, b'async'))
+    step('list_objects', lambda: sorted(
+        o.key for o in io.list_objects() if o.key.startswith(P)),
+        check=lambda r: None if set(model['objects']) <= set(r) else
+        'misses %s' % sorted(set(model['objects']) - set(r)))
+    step('remove o2', lambda: io.remove_object(o2),
+         lambda _: model['objects'].pop(o2, None))
+    rbd_part(io)
+    step('ioctx close', io.close)
+
+
+def rbd_part(io):
+    r = rbd.RBD()
+    name = P + 'img'
+    ok, _ = step('rbd create', lambda: r.create(
+        io, name, 8 * MiB, old_format=False,
+        features=rbd.RBD_FEATURE_LAYERING | rbd.RBD_FEATURE_EXCLUSIVE_LOCK),
+        lambda _: model['images'].update(
+            {name: {'size': 8 * MiB, 'data': {}, 'snaps': []}}))
+    step('rbd list', lambda: sorted(n for n in r.list(io)
+                                    if n.startswith(P)),
+         check=lambda res: expect(res, sorted(model['images'])))
+    if not ok:
+        return
+    img_model = model['images'][name]
+    ok, img = step('rbd open', lambda: rbd.Image(io, name))
+    if not ok:
+        return
+    step('rbd write', lambda: img.write(b'a' * 4096, 0),
+         lambda n: img_model['data'].update({'0': 'a' * 4096}),
+         check=lambda n: expect(n, 4096))
+    if '0' in img_model['data']:
+        step('rbd read', lambda: img.read(0, 4096), check=lambda res: expect(
+            res, img_model['data']['0'].encode()))
+    step('rbd resize', lambda: img.resize(16 * MiB),
+         lambda _: img_model.update(size=16 * MiB))
+    step('rbd size', img.size, check=lambda res: expect(
+        res, img_model['size']))
+    step('rbd stat', lambda: img.stat()['size'], check=lambda res: expect(
+        res, img_model['size']))
+    step('rbd create_snap', lambda: img.create_snap('s1'),
+         lambda _: img_model['snaps'].append('s1'))
+    step('rbd list_snaps', lambda: sorted(s['name'] for s in
+                                          img.list_snaps()),
+         check=lambda res: expect(res, sorted(img_model['snaps'])))
+    step('rbd snap_exists', lambda: img.snap_exists('s1'),
+         check=lambda res: expect(res, 's1' in img_model['snaps']))
+    step('rbd remove_snap', lambda: img.remove_snap('s1'),
+         lambda _: img_model['snaps'].remove('s1'))
+    step('rbd flush', img.flush)
+    step('rbd close', img.close)
+    step('rbd trash_list', lambda: [e['name'] for e in r.trash_list(io)
+                                    if e['name'].startswith(P)],
+         check=lambda res: expect(res, []))
+    step('rbd remove', lambda: r.remove(io, name),
+         lambda _: model['images'].pop(name))
+
+
+def main():
+    save()
+    ok, cluster = step('Rados', lambda: rados.Rados(
+        conffile=os.environ['CEPH_CONF']))
+    if not ok:
+        return
+    ok, _ = step('connect', cluster.connect)
+    if ok:
+        rados_part(cluster)
+    step('shutdown', cluster.shutdown)
+    save()
+
+
+if __name__ == '__main__':
+    main()
