@@ -34,8 +34,8 @@
 
 enum { UNKNOWN, ALIVE, DEAD, BUSY };
 
-static atomic_uchar state[32];
-static atomic_uchar warned[32];
+static atomic_uint state[32];   /* word-sized: 1-byte atomics are libatomic calls on riscv64 */
+static atomic_uint warned[32];
 static char reason[32][200]; /* why a family is dead; written before DEAD */
 
 static int family_dead(unsigned f);
@@ -129,7 +129,7 @@ static int compute(unsigned f, char *why, size_t len)
 static int family_dead(unsigned f)
 {
   unsigned char s = atomic_load(&state[f]);
-  unsigned char busy = UNKNOWN;
+  unsigned busy = UNKNOWN;
 
   if (s == ALIVE || s == DEAD)
     return s == DEAD;
