@@ -457,6 +457,9 @@ def emit_map(rows):
         # musl's crti.o makes these global; the API is all we export.
         out.append('    _init;')
         out.append('    _fini;')
+        # ASan's one-definition-rule indicator of every global variable
+        # (the marker's: __odr_asan.librbdcompat_marker).
+        out.append('    __odr_asan*;')
         out.append('};')
     # Not a function: the marker by which any copy of librbdcompat knows
     # another one (lib/self_marker.c). Its own node, so it never mixes

@@ -38,8 +38,9 @@ enum { UNKNOWN, ALIVE, DEAD, BUSY };
 /* Per family: its state (BUSY while one thread publishes it), whether its
  * widening was warned about, and why it is dead (written before DEAD is
  * published, read after it is seen). */
-static atomic_uchar state[32];
-static atomic_uchar warned[32];
+/* Word-sized: 1-byte atomics are libatomic calls on riscv64. */
+static atomic_uint state[32];
+static atomic_uint warned[32];
 static char reason[32][200];
 
 /* The families form a DAG (rados_t -> ioctx -> image, ...); the depth
@@ -136,8 +137,8 @@ static int compute(unsigned f, unsigned depth, char *why, size_t len)
 
 static int family_dead(unsigned f, unsigned depth, char *why, size_t len)
 {
-  unsigned char s = atomic_load_explicit(&state[f], memory_order_acquire);
-  unsigned char expected = UNKNOWN;
+  unsigned s = atomic_load_explicit(&state[f], memory_order_acquire);
+  unsigned expected = UNKNOWN;
   char local[sizeof reason[0]];
   int dead;
 
