@@ -71,6 +71,7 @@ static int vendor_has(const char *name)
 }
 
 /* Can row idx be called to make a handle? */
+/* NOLINTNEXTLINE(misc-no-recursion): bounded by MAX_DEPTH */
 static int usable(unsigned idx, unsigned depth)
 {
   const struct rbdcompat_fn *fn = &rbdcompat_fns[idx];
@@ -86,6 +87,7 @@ static int usable(unsigned idx, unsigned depth)
   return 1;
 }
 
+/* NOLINTNEXTLINE(misc-no-recursion): bounded by MAX_DEPTH */
 static int compute(unsigned f, unsigned depth, char *why, size_t len)
 {
   const struct rbdcompat_family *fam = &rbdcompat_families[f];
@@ -134,6 +136,7 @@ static int compute(unsigned f, unsigned depth, char *why, size_t len)
   return 1;
 }
 
+/* NOLINTNEXTLINE(misc-no-recursion): bounded by MAX_DEPTH */
 static int family_dead(unsigned f, unsigned depth, char *why, size_t len)
 {
   unsigned char s = atomic_load_explicit(&state[f], memory_order_acquire);
