@@ -297,13 +297,13 @@ static int gnu_hash(struct ctx *c, uint64_t vaddr, uint64_t *nsyms)
     return BAD("the GNU hash table's %llu buckets run past the end of its"
                " segment", ULL(nb));
   for (i = 0; i < nb; i++) {
-    uint64_t s = rd(e, buckets + 4 * i, 4);
+    uint64_t first = rd(e, buckets + 4 * i, 4);
 
-    if (s && s < bias)
+    if (first && first < bias)
       return BAD("GNU hash bucket %llu names symbol %llu, below the first"
-                 " hashed symbol %llu", ULL(i), ULL(s), ULL(bias));
-    if (s > max)
-      max = s;
+                 " hashed symbol %llu", ULL(i), ULL(first), ULL(bias));
+    if (first > max)
+      max = first;
   }
   /* Every chain ends at the first entry with bit 0 set at or after its
    * start: the one starting highest ends last, so walking it bounds all
@@ -732,7 +732,8 @@ const char *rbdcompat_elf_machine_name(unsigned machine)
 /* This object's own ELF header (GNU ld, gold and lld define the symbol):
  * the class, byte order and machine a library must have to be loaded
  * into this process. */
-extern const unsigned char __ehdr_start[] __attribute__((visibility("hidden")));
+extern const unsigned char __ehdr_start[] /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): the linker's name */
+    __attribute__((visibility("hidden")));
 
 static void machine_words(unsigned m, char *buf, size_t len)
 {

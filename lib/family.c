@@ -72,6 +72,7 @@ static int vendor_has(const char *name)
 }
 
 /* Can row idx be called to make a handle? */
+/* NOLINTNEXTLINE(misc-no-recursion): bounded by MAX_DEPTH */
 static int usable(unsigned idx, unsigned depth)
 {
   const struct rbdcompat_fn *fn = &rbdcompat_fns[idx];
@@ -87,6 +88,7 @@ static int usable(unsigned idx, unsigned depth)
   return 1;
 }
 
+/* NOLINTNEXTLINE(misc-no-recursion): bounded by MAX_DEPTH */
 static int compute(unsigned f, unsigned depth, char *why, size_t len)
 {
   const struct rbdcompat_family *fam = &rbdcompat_families[f];
@@ -135,6 +137,7 @@ static int compute(unsigned f, unsigned depth, char *why, size_t len)
   return 1;
 }
 
+/* NOLINTNEXTLINE(misc-no-recursion): bounded by MAX_DEPTH */
 static int family_dead(unsigned f, unsigned depth, char *why, size_t len)
 {
   unsigned s = atomic_load_explicit(&state[f], memory_order_acquire);

@@ -10,12 +10,8 @@ tool_var() { sed -n "s/^$1 = '\(.*\)'\$/\1/p" "$DROPIN_TOOL_DEST"; }
 SHIM_PREFIX=$(tool_var PREFIX)
 VENDOR_DIR=$(tool_var VENDOR_DIR)
 DROPIN_TOOL=${DROPIN_TOOL_DEST#"$E2E_DEST"}
-N_VERSION=1.12.0
-# What the programs call that 14.2.21 lacks (as tests/e2e/checks/50-nautilus.sh).
-# function-list: the warnings this test expects, not a copy of the table
-N_PY_MISSING="rbd_snap_create2 rbd_snap_exists rbd_encryption_load
- rados_set_pool_full_try rados_unset_pool_full_try rados_aio_create_completion2"
-N_C_MISSING="rbd_snap_exists rbd_encryption_load"
+# N_VERSION and what the programs call that 14.2.21 lacks (N_PY_MISSING,
+# N_C_MISSING): tests/e2e/setup.sh.
 
 if ((EUID != 0)); then
     E2E_MISSING[ns]="system mode needs root (a private mount namespace and overlayfs)"
@@ -45,6 +41,7 @@ mode_env() {
     local mode=$1 vendor=$2 lib
     # The vendor's CLIs first on PATH (14.2.21: bullseye's; SDS: the system's).
     local path=$PATH
+    # shellcheck disable=SC2153 # N_VERSION: tests/e2e/setup.sh
     case $vendor in
     sds) lib=$SDS_LIB V_VERSION=$SYS_RBD_VERSION ;;
     nautilus) lib=$N_LIB V_VERSION=$N_VERSION path=$N_CLI_BIN:$PATH ;;

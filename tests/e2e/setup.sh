@@ -17,8 +17,17 @@
 #                   vendor's directory), vendor/ the vendor's librbd.so.1
 #   SYS_RADOS SYS_RBD_VERSION   the system's librados, librbd's version
 #   E2E_BIN         where the consumers are built
+#   N_VERSION N_PY_MISSING N_C_MISSING   14.2.21's librbd version, and what
+#                   the python3-rbd scenario and the C consumer's --newer
+#                   step call that 14.2.21 lacks (each one warning line)
 
 declare -A E2E_MISSING=()
+
+N_VERSION=1.12.0 # librbd's version in Ceph 14.2
+# function-list: the warnings the nautilus checks expect, not a copy of the table
+N_PY_MISSING="rbd_snap_create2 rbd_snap_exists rbd_encryption_load
+ rados_set_pool_full_try rados_unset_pool_full_try rados_aio_create_completion2"
+N_C_MISSING="rbd_snap_exists rbd_encryption_load"
 
 SYS_LIBDIR=/usr/lib/x86_64-linux-gnu
 SYS_PY=/usr/bin/python3

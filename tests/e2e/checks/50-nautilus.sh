@@ -4,14 +4,8 @@
 # (--newer): each must give its emulated or stub answer, with one warning
 # line, and the program must go on.
 
-N_VERSION=1.12.0 # librbd's version in Ceph 14.2
-
-# What python3-rbd's scenario calls that 14.2.21 lacks.
-# function-list: the warnings this test expects, not a copy of the table
-N_PY_MISSING="rbd_snap_create2 rbd_snap_exists rbd_encryption_load
- rados_set_pool_full_try rados_unset_pool_full_try rados_aio_create_completion2"
-# What the C consumer's --newer step calls (that 14.2.21 lacks).
-N_C_MISSING="rbd_snap_exists rbd_encryption_load"
+# N_VERSION, N_PY_MISSING (python3-rbd's scenario) and N_C_MISSING (the C
+# consumer's --newer step): setup.sh.
 
 preload_py_n() {
     python_scenario py e2e-pre-py-n "$N_VERSION" "$N_LIB/librbd.so.1" \
