@@ -18,7 +18,10 @@ if ! command -v clang-format >/dev/null; then
     echo "${0##*/}: clang-format is not installed (scripts/install-deps.sh)" >&2
     exit 2
 fi
-mapfile -t files < <("$root/tests/lint/scripts.sh" "$root" c .)
+# Not the public headers (include/, shim/abi-only.h): their declarations
+# keep upstream's layout, so that they compare line by line with it.
+mapfile -t files < <("$root/tests/lint/scripts.sh" "$root" c . |
+    grep -v -e '^include/' -e '^shim/abi-only\.h$')
 cd "$root"
 bad=0
 for f in "${files[@]}"; do
