@@ -63,9 +63,8 @@ static long proc_kb(const char *file, const char *key)
 
 static void print_mem(int stage)
 {
-  printf(" rss%d=%ld pss%d=%ld", stage,
-         proc_kb("/proc/self/status", "VmRSS:"), stage,
-         proc_kb("/proc/self/smaps_rollup", "Pss:"));
+  printf(" rss%d=%ld pss%d=%ld", stage, proc_kb("/proc/self/status", "VmRSS:"),
+         stage, proc_kb("/proc/self/smaps_rollup", "Pss:"));
 }
 
 /* A row's entry point in h. dlsym() prefers a hidden base definition, as
@@ -86,9 +85,17 @@ struct call {
 static void call_all(struct call *calls, unsigned n)
 {
   /* Zero for every argument type: the widest member covers them all. */
-  static union { uint64_t u; double d; void *p; } zero[MAX_ARGS];
+  static union {
+    uint64_t u;
+    double d;
+    void *p;
+  } zero[MAX_ARGS];
   void *values[MAX_ARGS];
-  union { ffi_arg a; double d; void *p; } ret;
+  union {
+    ffi_arg a;
+    double d;
+    void *p;
+  } ret;
   unsigned i;
 
   for (i = 0; i < MAX_ARGS; i++)
@@ -140,7 +147,7 @@ int main(int argc, char **argv)
 
   if (!calls || !(direct || (argc == 3 && !strcmp(argv[1], "shim")))) {
     fprintf(stderr, "usage: every_call direct LIBRBD LIBRADOS |"
-            " every_call shim LIBRBDCOMPAT\n");
+                    " every_call shim LIBRBDCOMPAT\n");
     return 2;
   }
   printf("rows=%u", conformance_nsigs);

@@ -27,8 +27,8 @@ extern char **environ;
 #define MAX_CMDS 8
 
 struct cmd {
-  char **argv;  /* NULL-terminated, inside the program's own argv */
-  char **envp;  /* environ with the VAR=VALUE words replacing or added */
+  char **argv; /* NULL-terminated, inside the program's own argv */
+  char **envp; /* environ with the VAR=VALUE words replacing or added */
 };
 
 static long long now_ns(void)
@@ -132,7 +132,7 @@ int main(int argc, char **argv)
   if (argc < 4 || (runs = strtol(argv[1], NULL, 10)) <= 0 ||
       (n = parse(argc, argv, cmds)) <= 0) {
     fprintf(stderr, "usage: spawn RUNS -- [VAR=VALUE...] PROG [ARG...]"
-            " [-- ...]\n");
+                    " [-- ...]\n");
     return 2;
   }
   posix_spawn_file_actions_init(&fa);

@@ -49,14 +49,16 @@ static int with_cluster(const char *conf)
       rbd_read(image, 4096, sizeof back, back) != (ssize_t)sizeof back ||
       memcmp(buf, back, sizeof buf))
     return fail("write/read back", -EIO);
-  printf("wrote and read back %zu bytes of image rbd/vendor-demo\n", sizeof buf);
+  printf("wrote and read back %zu bytes of image rbd/vendor-demo\n",
+         sizeof buf);
   /* Newer than Pacific (20.2): emulated or stubbed on older vendors. */
   r = rbd_snap_create(image, "s1");
   printf("rbd_snap_create: %d\n", r);
   {
     uint64_t snap_id = 0;
     r = rbd_snap_get_id(image, "s1", &snap_id);
-    printf("rbd_snap_get_id(s1): %d, id %llu\n", r, (unsigned long long)snap_id);
+    printf("rbd_snap_get_id(s1): %d, id %llu\n", r,
+           (unsigned long long)snap_id);
   }
   r = rbd_group_snap_get_info(io, "no-such-group", "no-such-snap", NULL);
   printf("rbd_group_snap_get_info (Ceph 20.2): %d (%s)\n", r, strerror(-r));

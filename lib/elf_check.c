@@ -215,7 +215,8 @@ static int read_dynamic(struct ctx *c, const struct seg *d, uint64_t *tags,
 
   if (file_range(c, d->vaddr, d->filesz, &off, NULL) || off != d->offset)
     return BAD("the dynamic segment (address 0x%llx, %llu bytes) is not"
-               " inside a loadable segment", ULL(d->vaddr), ULL(d->filesz));
+               " inside a loadable segment",
+               ULL(d->vaddr), ULL(d->filesz));
   n = d->filesz / esz;
   e->dyn = off;
   for (i = 0; i < n; i++) {
@@ -251,22 +252,22 @@ static int read_dynamic(struct ctx *c, const struct seg *d, uint64_t *tags,
     }
   }
   if (i == n)
-    return BAD("the dynamic segment (%llu entries) has no DT_NULL end",
-               ULL(n));
+    return BAD("the dynamic segment (%llu entries) has no DT_NULL end", ULL(n));
   e->ndyn = i;
   return 0;
 }
 
 /* The file offset of table [vaddr, vaddr + size) named by tag, checked. */
 static int elf_table(struct ctx *c, const char *what, uint64_t vaddr,
-                 uint64_t size, uint64_t *off)
+                     uint64_t size, uint64_t *off)
 {
   char *why = c->why;
   size_t whylen = c->whylen;
 
   if (file_range(c, vaddr, size, off, NULL))
     return BAD("the %s (address 0x%llx, %llu bytes) lies outside the"
-               " file's loadable segments", what, ULL(vaddr), ULL(size));
+               " file's loadable segments",
+               what, ULL(vaddr), ULL(size));
   return 0;
 }
 
@@ -281,7 +282,8 @@ static int gnu_hash(struct ctx *c, uint64_t vaddr, uint64_t *nsyms)
 
   if (file_range(c, vaddr, 16, &off, &end))
     return BAD("the GNU hash table (address 0x%llx) lies outside the file's"
-               " loadable segments", ULL(vaddr));
+               " loadable segments",
+               ULL(vaddr));
   nb = rd(e, off, 4);
   bias = rd(e, off + 4, 4);
   nbloom = rd(e, off + 8, 4);
@@ -289,19 +291,21 @@ static int gnu_hash(struct ctx *c, uint64_t vaddr, uint64_t *nsyms)
   if (nb == 0 || nbloom == 0 || (nbloom & (nbloom - 1)) ||
       shift >= (e->c64 ? 64u : 32u))
     return BAD("the GNU hash table has %llu buckets, a Bloom filter of %llu"
-               " words and shift %llu: not a valid table", ULL(nb),
-               ULL(nbloom), ULL(shift));
+               " words and shift %llu: not a valid table",
+               ULL(nb), ULL(nbloom), ULL(shift));
   buckets = off + 16 + nbloom * (e->c64 ? 8 : 4);
   chains = buckets + nb * 4;
   if (!in_range(off, end, buckets, nb * 4))
     return BAD("the GNU hash table's %llu buckets run past the end of its"
-               " segment", ULL(nb));
+               " segment",
+               ULL(nb));
   for (i = 0; i < nb; i++) {
     uint64_t first = rd(e, buckets + 4 * i, 4);
 
     if (first && first < bias)
       return BAD("GNU hash bucket %llu names symbol %llu, below the first"
-                 " hashed symbol %llu", ULL(i), ULL(first), ULL(bias));
+                 " hashed symbol %llu",
+                 ULL(i), ULL(first), ULL(bias));
     if (first > max)
       max = first;
   }
@@ -330,12 +334,14 @@ static int sysv_hash(struct ctx *c, uint64_t vaddr, uint64_t *nsyms)
 
   if (file_range(c, vaddr, 8, &off, &end))
     return BAD("the hash table (address 0x%llx) lies outside the file's"
-               " loadable segments", ULL(vaddr));
+               " loadable segments",
+               ULL(vaddr));
   nb = rd(e, off, 4);
   nc = rd(e, off + 4, 4);
   if (!in_range(off, end, off + 8, (nb + nc) * 4))
     return BAD("the hash table's %llu buckets and %llu chain entries run"
-               " past the end of its segment", ULL(nb), ULL(nc));
+               " past the end of its segment",
+               ULL(nb), ULL(nc));
   for (i = 0; i < nb + nc; i++)
     if (rd(e, off + 8 + 4 * i, 4) >= nc)
       return BAD("hash table entry %llu names symbol %llu of %llu", ULL(i),
@@ -352,8 +358,7 @@ static int sysv_hash(struct ctx *c, uint64_t vaddr, uint64_t *nsyms)
  * in *max; else call fn for each. The number of steps is bounded by the
  * size of the segment, so that overlapping chains cannot take long. */
 static int walk_versions(struct ctx *c, int defs, uint64_t vaddr, int check,
-                         unsigned *max, rbdcompat_elf_version_fn fn,
-                         void *arg)
+                         unsigned *max, rbdcompat_elf_version_fn fn, void *arg)
 {
   const struct rbdcompat_elf *e = c->e;
   const char *kind = defs ? "version definition" : "version need";
@@ -364,7 +369,8 @@ static int walk_versions(struct ctx *c, int defs, uint64_t vaddr, int check,
 
   if (file_range(c, vaddr, esz, &off, &end))
     return BAD("the %ss (address 0x%llx) lie outside the file's loadable"
-               " segments", kind, ULL(vaddr));
+               " segments",
+               kind, ULL(vaddr));
   lo = off;
   budget = (end - lo) / 4 + 2;
   for (;;) {
@@ -401,7 +407,8 @@ static int walk_versions(struct ctx *c, int defs, uint64_t vaddr, int check,
         return BAD("the %s chains are longer than their table", kind);
       if (!in_range(lo, end, aux, asz))
         return BAD("a %s's auxiliary entry runs past the end of its"
-                   " segment", kind);
+                   " segment",
+                   kind);
       name = rbdcompat_elf_str(e, rd(e, aux + (defs ? 0 : 8), 4));
       if (!name)
         return BAD("a %s names a version outside the string table", kind);
@@ -428,7 +435,7 @@ void rbdcompat_elf_versions(const struct rbdcompat_elf *e,
                             rbdcompat_elf_version_fn fn, void *ctx)
 {
   char why[8];
-  struct ctx c = { (struct rbdcompat_elf *)e, 0, 0, why, sizeof why,
+  struct ctx c = { (struct rbdcompat_elf *)e,   0, 0, why, sizeof why,
                    { { 0, 0, 0, 0, 0, 0, 0 } }, 0 };
   uint64_t i, val, tag;
 
@@ -466,11 +473,12 @@ static int relocs(struct ctx *c, const char *what, uint64_t vaddr,
     if ((e->c64 ? info & 0xffffffffu : info & 0xff) == 0)
       continue; /* R_*_NONE: the loader does nothing with it */
     if (sym >= e->nsyms)
-      return BAD("a relocation in %s names symbol %llu of %llu", what,
-                 ULL(sym), ULL(e->nsyms));
+      return BAD("a relocation in %s names symbol %llu of %llu", what, ULL(sym),
+                 ULL(e->nsyms));
     if (!mapped(c, where, w, 0))
       return BAD("a relocation in %s writes to address 0x%llx, outside the"
-                 " file's segments", what, ULL(where));
+                 " file's segments",
+                 what, ULL(where));
   }
   return 0;
 }
@@ -518,7 +526,7 @@ static int read_tables(struct ctx *c)
     return BAD("symbol table entries of %llu bytes (DT_SYMENT), not %llu",
                ULL(t[DT_SYMENT]), ULL(symsz));
   if (elf_table(c, "string table (DT_STRTAB, DT_STRSZ)", t[DT_STRTAB],
-            t[DT_STRSZ], &e->strtab))
+                t[DT_STRSZ], &e->strtab))
     return RBDCOMPAT_ELF_CORRUPT;
   e->strsz = t[DT_STRSZ];
   if (!e->strsz || e->p[e->strtab + e->strsz - 1] != '\0')
@@ -526,10 +534,11 @@ static int read_tables(struct ctx *c)
   for (i = 0; i < e->ndyn; i++) {
     tag = rbdcompat_elf_dyn(e, i, &val);
     if ((tag == DT_NEEDED || tag == DT_SONAME || tag == DT_RPATH ||
-         tag == DT_RUNPATH) && !rbdcompat_elf_str(e, val))
+         tag == DT_RUNPATH) &&
+        !rbdcompat_elf_str(e, val))
       return BAD("the dynamic segment names a library or path at offset"
-                 " %llu, outside its string table of %llu bytes", ULL(val),
-                 ULL(e->strsz));
+                 " %llu, outside its string table of %llu bytes",
+                 ULL(val), ULL(e->strsz));
   }
   /* The hash tables give the number of symbols (glibc prefers GNU's). */
   if (!has[DT_NUM] && !has[DT_HASH])
@@ -542,14 +551,14 @@ static int read_tables(struct ctx *c)
   if (has[DT_HASH] && n > nsyms)
     nsyms = n;
   if (elf_table(c, "symbol table (DT_SYMTAB)", t[DT_SYMTAB], nsyms * symsz,
-            &e->symtab))
+                &e->symtab))
     return RBDCOMPAT_ELF_CORRUPT;
   e->nsyms = nsyms;
   for (i = 0; i < nsyms; i++)
     if (!rbdcompat_elf_str(e, rd(e, e->symtab + i * symsz, 4)))
       return BAD("symbol %llu has its name at offset %llu, outside the"
-                 " string table of %llu bytes", ULL(i),
-                 ULL(rd(e, e->symtab + i * symsz, 4)), ULL(e->strsz));
+                 " string table of %llu bytes",
+                 ULL(i), ULL(rd(e, e->symtab + i * symsz, 4)), ULL(e->strsz));
   if (has[DT_NUM + 2]) {
     if ((rc = walk_versions(c, 1, t[DT_NUM + 2], 1, &maxver, NULL, NULL)))
       return rc;
@@ -562,26 +571,28 @@ static int read_tables(struct ctx *c)
   }
   if (has[DT_NUM + 1]) {
     if (elf_table(c, "symbol version table (DT_VERSYM)", t[DT_NUM + 1],
-              nsyms * 2, &e->versym))
+                  nsyms * 2, &e->versym))
       return RBDCOMPAT_ELF_CORRUPT;
     for (i = 0; i < nsyms; i++)
       if ((rd(e, e->versym + 2 * i, 2) & 0x7fff) > maxver)
         return BAD("symbol %llu has version index %llu; the file defines"
-                   " and needs versions up to %u only", ULL(i),
-                   ULL(rd(e, e->versym + 2 * i, 2) & 0x7fff), maxver);
+                   " and needs versions up to %u only",
+                   ULL(i), ULL(rd(e, e->versym + 2 * i, 2) & 0x7fff), maxver);
   }
-  if ((has[DT_RELA] && (rc = relocs(c, "DT_RELA", t[DT_RELA], t[DT_RELASZ],
-                                    1))) ||
+  if ((has[DT_RELA] &&
+       (rc = relocs(c, "DT_RELA", t[DT_RELA], t[DT_RELASZ], 1))) ||
       (has[DT_REL] && (rc = relocs(c, "DT_REL", t[DT_REL], t[DT_RELSZ], 0))) ||
       (has[DT_JMPREL] && (rc = relocs(c, "DT_JMPREL", t[DT_JMPREL],
                                       t[DT_PLTRELSZ], t[DT_PLTREL] != DT_REL))))
     return rc;
   if (has[DT_INIT] && !mapped(c, t[DT_INIT], 1, PF_X))
     return BAD("its initialiser (DT_INIT 0x%llx) is not in an executable"
-               " segment", ULL(t[DT_INIT]));
+               " segment",
+               ULL(t[DT_INIT]));
   if (has[DT_FINI] && !mapped(c, t[DT_FINI], 1, PF_X))
     return BAD("its finaliser (DT_FINI 0x%llx) is not in an executable"
-               " segment", ULL(t[DT_FINI]));
+               " segment",
+               ULL(t[DT_FINI]));
   if ((has[DT_INIT_ARRAY] &&
        !mapped(c, t[DT_INIT_ARRAY], t[DT_INIT_ARRAYSZ], 0)) ||
       (has[DT_FINI_ARRAY] &&
@@ -627,9 +638,9 @@ static int read_segments(struct ctx *c)
       continue;
     if (!in_range(0, e->len, s.offset, s.filesz))
       return BAD("truncated: segment %u (%s, file bytes %llu-%llu) ends"
-                 " beyond the end of the file (%llu bytes)", i,
-                 seg_name(s.type), ULL(s.offset),
-                 ULL(s.offset + s.filesz), ULL(e->len));
+                 " beyond the end of the file (%llu bytes)",
+                 i, seg_name(s.type), ULL(s.offset), ULL(s.offset + s.filesz),
+                 ULL(e->len));
     if (s.type != PT_LOAD)
       continue;
     if (nload < ELF_MAX_LOADS)
@@ -637,13 +648,15 @@ static int read_segments(struct ctx *c)
     nload++;
     if (s.filesz > s.memsz)
       return BAD("loadable segment %u has more file bytes (%llu) than"
-                 " memory (%llu)", i, ULL(s.filesz), ULL(s.memsz));
+                 " memory (%llu)",
+                 i, ULL(s.filesz), ULL(s.memsz));
     if (s.vaddr + s.memsz < s.vaddr)
       return BAD("loadable segment %u wraps around the address space", i);
-    if (s.align > 1 && ((s.align & (s.align - 1)) ||
-                        (s.vaddr - s.offset) % s.align))
+    if (s.align > 1 &&
+        ((s.align & (s.align - 1)) || (s.vaddr - s.offset) % s.align))
       return BAD("loadable segment %u is not aligned as its p_align %llu"
-                 " says", i, ULL(s.align));
+                 " says",
+                 i, ULL(s.align));
   }
   if (!nload && (e->type == ET_EXEC || e->type == ET_DYN))
     return BAD("no loadable segment: nothing the loader could map");
@@ -695,11 +708,12 @@ int rbdcompat_elf_parse(struct rbdcompat_elf *e, const void *buf, size_t len,
     return BAD("%u or more program headers: more than the loader reads",
                c.phnum);
   if (phentsize != (e->c64 ? 56u : 32u))
-    return BAD("program header entries of %llu bytes, not %u",
-               ULL(phentsize), e->c64 ? 56u : 32u);
+    return BAD("program header entries of %llu bytes, not %u", ULL(phentsize),
+               e->c64 ? 56u : 32u);
   if (!in_range(0, len, c.phoff, phentsize * c.phnum))
     return BAD("truncated: %u program headers at byte %llu do not fit in"
-               " its %zu bytes", c.phnum, ULL(c.phoff), len);
+               " its %zu bytes",
+               c.phnum, ULL(c.phoff), len);
   if ((rc = read_segments(&c)) || (rc = read_tables(&c)))
     return rc;
   return 0;
@@ -709,14 +723,19 @@ static const struct {
   unsigned machine;
   const char *name;
 } machines[] = {
-  { EM_386, "i386" },       { EM_SPARC, "SPARC" },
-  { EM_MIPS, "MIPS" },      { EM_PPC, "PowerPC" },
-  { EM_PPC64, "PowerPC64" }, { EM_S390, "s390" },
-  { EM_ARM, "ARM" },        { EM_SPARCV9, "SPARC64" },
-  { EM_IA_64, "IA-64" },    { EM_X86_64, "x86-64" },
+  { EM_386, "i386" },
+  { EM_SPARC, "SPARC" },
+  { EM_MIPS, "MIPS" },
+  { EM_PPC, "PowerPC" },
+  { EM_PPC64, "PowerPC64" },
+  { EM_S390, "s390" },
+  { EM_ARM, "ARM" },
+  { EM_SPARCV9, "SPARC64" },
+  { EM_IA_64, "IA-64" },
+  { EM_X86_64, "x86-64" },
   { EM_AARCH64, "AArch64" },
-  { 243, "RISC-V" },        /* EM_RISCV: not in every <elf.h> */
-  { 258, "LoongArch" },     /* EM_LOONGARCH: likewise */
+  { 243, "RISC-V" },    /* EM_RISCV: not in every <elf.h> */
+  { 258, "LoongArch" }, /* EM_LOONGARCH: likewise */
 };
 
 const char *rbdcompat_elf_machine_name(unsigned machine)
@@ -732,8 +751,8 @@ const char *rbdcompat_elf_machine_name(unsigned machine)
 /* This object's own ELF header (GNU ld, gold and lld define the symbol):
  * the class, byte order and machine a library must have to be loaded
  * into this process. */
-extern const unsigned char __ehdr_start[] /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): the linker's name */
-    __attribute__((visibility("hidden")));
+/* NOLINTNEXTLINE(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): the linker's name */
+extern const unsigned char __ehdr_start[] __attribute__((visibility("hidden")));
 
 static void machine_words(unsigned m, char *buf, size_t len)
 {
@@ -748,7 +767,8 @@ static void machine_words(unsigned m, char *buf, size_t len)
 /* Is e of this process's class, byte order and machine? */
 static int our_kind(const struct rbdcompat_elf *e, char *why, size_t whylen)
 {
-  struct rbdcompat_elf self = { .p = __ehdr_start, .len = 64,
+  struct rbdcompat_elf self = { .p = __ehdr_start,
+                                .len = 64,
                                 .be = __ehdr_start[EI_DATA] == ELFDATA2MSB };
   unsigned mine = (unsigned)rd(&self, 18, 2);
   char theirs_m[32], mine_m[32];
@@ -759,8 +779,8 @@ static int our_kind(const struct rbdcompat_elf *e, char *why, size_t whylen)
   machine_words(e->machine, theirs_m, sizeof theirs_m);
   machine_words(mine, mine_m, sizeof mine_m);
   return BAD("it is an ELF%u %s-endian %s file, this process is ELF%u %s"
-             "-endian %s: another architecture", e->c64 ? 64u : 32u,
-             e->be ? "big" : "little", theirs_m,
+             "-endian %s: another architecture",
+             e->c64 ? 64u : 32u, e->be ? "big" : "little", theirs_m,
              __ehdr_start[EI_CLASS] == ELFCLASS64 ? 64u : 32u,
              self.be ? "big" : "little", mine_m);
 }
@@ -785,8 +805,7 @@ static int functions_are_functions(const struct rbdcompat_elf *e,
 
   for (i = 1; functions && i < e->nsyms; i++) {
     rbdcompat_elf_sym(e, i, &s);
-    if (s.shndx == SHN_UNDEF || s.type == STT_FUNC ||
-        s.type == STT_GNU_IFUNC)
+    if (s.shndx == SHN_UNDEF || s.type == STT_FUNC || s.type == STT_GNU_IFUNC)
       continue;
     for (k = 0; functions[k]; k++)
       if (!strcmp(s.name, functions[k]))
@@ -810,8 +829,8 @@ int rbdcompat_elf_check_file(const char *path, const char *const *functions,
     return elf_fail(why, whylen, "%s", strerror(errno)), -1;
   size = lseek(fd, 0, SEEK_END);
   if (size <= 0) {
-    elf_fail(why, whylen, "%s", size ? strerror(errno)
-         : "an empty file, not an ELF library");
+    elf_fail(why, whylen, "%s",
+             size ? strerror(errno) : "an empty file, not an ELF library");
     close(fd);
     return -1;
   }
@@ -822,8 +841,7 @@ int rbdcompat_elf_check_file(const char *path, const char *const *functions,
   rc = rbdcompat_elf_parse(&e, map, (size_t)size, why, whylen);
   /* Another architecture is the answer even if the rest does not parse
    * as ours (another class): once the ELF header could be read. */
-  if (rc != RBDCOMPAT_ELF_NOT_ELF && e.machine &&
-      our_kind(&e, why, whylen))
+  if (rc != RBDCOMPAT_ELF_NOT_ELF && e.machine && our_kind(&e, why, whylen))
     rc = -1;
   if (!rc)
     rc = shared_library(&e, why, whylen);

@@ -59,11 +59,11 @@ uint64_t rbdcompat_elf_dyn(const struct rbdcompat_elf *e, uint64_t i,
                            uint64_t *val);
 
 struct rbdcompat_elf_sym {
-  const char *name;   /* never NULL for a parsed file */
+  const char *name; /* never NULL for a parsed file */
   unsigned char bind, type;
   uint16_t shndx;
   uint64_t value;
-  unsigned version;   /* its .gnu.version index without the hidden bit */
+  unsigned version; /* its .gnu.version index without the hidden bit */
   unsigned char hidden_version;
 };
 

@@ -55,8 +55,9 @@ static unsigned same_lib(unsigned idx, unsigned bits)
   unsigned f, out = 0;
 
   for (f = 0; f < rbdcompat_nfamilies; f++)
-    if ((bits >> f & 1) && rbdcompat_fns[rbdcompat_families[f].creators[0]].lib
-                               == rbdcompat_fns[idx].lib)
+    if ((bits >> f & 1) &&
+        rbdcompat_fns[rbdcompat_families[f].creators[0]].lib ==
+            rbdcompat_fns[idx].lib)
       out |= 1u << f;
   return out;
 }
@@ -99,13 +100,17 @@ static int compute(unsigned f, unsigned depth, char *why, size_t len)
     const char *d = rbdcompat_fn_name(&rbdcompat_fns[fam->destroys[i]]);
 
     if (rbdcompat_disabled(d)) {
-      snprintf(why, len, "RBDCOMPAT_DISABLE names %s, which ends %s"
-               " handles", d, fam->type);
+      snprintf(why, len,
+               "RBDCOMPAT_DISABLE names %s, which ends %s"
+               " handles",
+               d, fam->type);
       if (!atomic_exchange(&warned[f], 1))
-        rbdcompat_log(RBDCOMPAT_LOG_WARN, "RBDCOMPAT_DISABLE names %s,"
+        rbdcompat_log(RBDCOMPAT_LOG_WARN,
+                      "RBDCOMPAT_DISABLE names %s,"
                       " which ends the %s handles %s and %u more make:"
                       " disabling all %u functions of %s instead of leaving"
-                      " handles that cannot be ended", d, fam->type,
+                      " handles that cannot be ended",
+                      d, fam->type,
                       rbdcompat_fn_name(&rbdcompat_fns[fam->creators[0]]),
                       fam->ncreators - 1, fam->nmembers + fam->ncreators,
                       fam->type);
@@ -132,8 +137,10 @@ static int compute(unsigned f, unsigned depth, char *why, size_t len)
   snprintf(why, len, "no %s can be made (%s%s is %s)", fam->type,
            rbdcompat_fn_name(&rbdcompat_fns[fam->creators[0]]),
            fam->ncreators > 1 ? " and every other creator" : "",
-           rbdcompat_disabled(rbdcompat_fn_name(&rbdcompat_fns[fam->creators[0]])) ?
-           "disabled" : "unavailable");
+           rbdcompat_disabled(
+               rbdcompat_fn_name(&rbdcompat_fns[fam->creators[0]]))
+               ? "disabled"
+               : "unavailable");
   return 1;
 }
 
@@ -161,8 +168,7 @@ static int family_dead(unsigned f, unsigned depth, char *why, size_t len)
   if (atomic_compare_exchange_strong(&state[f], &expected, BUSY)) {
     if (dead)
       memcpy(reason[f], local, sizeof local);
-    atomic_store_explicit(&state[f], dead ? DEAD : ALIVE,
-                          memory_order_release);
+    atomic_store_explicit(&state[f], dead ? DEAD : ALIVE, memory_order_release);
   }
   if (why)
     snprintf(why, len, "%s", local);
@@ -180,8 +186,9 @@ int rbdcompat_family_blocked(unsigned idx, char *why, size_t len)
     if (!usable(r, 0)) {
       snprintf(why, len, "unusable without %s, which is %s",
                rbdcompat_fn_name(&rbdcompat_fns[r]),
-               rbdcompat_disabled(rbdcompat_fn_name(&rbdcompat_fns[r])) ? "disabled"
-                                                        : "unavailable");
+               rbdcompat_disabled(rbdcompat_fn_name(&rbdcompat_fns[r]))
+                   ? "disabled"
+                   : "unavailable");
       return 1;
     }
   }
@@ -233,13 +240,13 @@ int rbdcompat_family_fails_op(unsigned idx)
 {
   unsigned uses = rbdcompat_row_families[idx].uses, f;
 
-  if (!rbdcompat_has_safe_stub[idx] || rbdcompat_fns[idx].ret != RBDCOMPAT_RET_VOID)
+  if (!rbdcompat_has_safe_stub[idx] ||
+      rbdcompat_fns[idx].ret != RBDCOMPAT_RET_VOID)
     return 0;
   for (f = 0; f < rbdcompat_nfamilies; f++)
-    if ((uses >> f & 1) && (!strcmp(rbdcompat_families[f].type,
-                                    "rados_write_op_t") ||
-                            !strcmp(rbdcompat_families[f].type,
-                                    "rados_read_op_t")))
+    if ((uses >> f & 1) &&
+        (!strcmp(rbdcompat_families[f].type, "rados_write_op_t") ||
+         !strcmp(rbdcompat_families[f].type, "rados_read_op_t")))
       return 1;
   return 0;
 }

@@ -15,14 +15,14 @@
 #define RBDCOMPAT_FAMILY_MAX_DESTROYS 4
 
 struct rbdcompat_family {
-  char type[32];                  /* "rbd_image_t" */
+  char type[32]; /* "rbd_image_t" */
   /* Rows, inline: arrays, not pointers, need no relocation at load
    * (gen/families.py checks they fit). */
   unsigned short creators[RBDCOMPAT_FAMILY_MAX_CREATORS];
   unsigned short ncreators;
   unsigned short destroys[RBDCOMPAT_FAMILY_MAX_DESTROYS];
   unsigned short ndestroys;
-  unsigned nmembers;              /* rows taking the handle by value */
+  unsigned nmembers; /* rows taking the handle by value */
 };
 
 /* Per row: the families it takes by value, and those it makes (bits);
@@ -35,15 +35,15 @@ struct rbdcompat_row_family {
 /* A member of a family some void creator makes: a NULL handle (what that
  * creator's stub wrote) gets the stub's answer, any other goes to *real. */
 struct rbdcompat_guard {
-  unsigned idx;                   /* the row it guards */
+  unsigned idx; /* the row it guards */
   rbdcompat_fnptr fn;
   _Atomic(rbdcompat_fnptr) *real;
 };
 
 extern const struct rbdcompat_family rbdcompat_families[] RBDCOMPAT_HIDDEN;
 extern const unsigned rbdcompat_nfamilies RBDCOMPAT_HIDDEN;
-extern const struct rbdcompat_row_family rbdcompat_row_families[]
-    RBDCOMPAT_HIDDEN;
+extern const struct rbdcompat_row_family
+    rbdcompat_row_families[] RBDCOMPAT_HIDDEN;
 /* Does row idx have a stub that also sets its outputs to the empty answer
  * (or fails its operation)? Its resolver passes that stub. */
 extern const unsigned char rbdcompat_has_safe_stub[] RBDCOMPAT_HIDDEN;
@@ -54,17 +54,16 @@ extern const unsigned rbdcompat_nguards RBDCOMPAT_HIDDEN;
 
 /* Make the whole operation fail when it is operated (shim/op_fail.c):
  * for a step of it the shim cannot build. */
-void rbdcompat_fail_write_op(rados_write_op_t op, int *prval)
-    RBDCOMPAT_HIDDEN;
+void rbdcompat_fail_write_op(rados_write_op_t op, int *prval) RBDCOMPAT_HIDDEN;
 void rbdcompat_fail_read_op(rados_read_op_t op, int *prval) RBDCOMPAT_HIDDEN;
 
 /* Is row idx usable as the vendor's (present and not disabled, also
  * through the family rules)? Fills why (for the warning) when not. */
-int rbdcompat_family_blocked(unsigned idx, char *why, size_t len)
-    RBDCOMPAT_HIDDEN;
+int rbdcompat_family_blocked(unsigned idx, char *why,
+                             size_t len) RBDCOMPAT_HIDDEN;
 /* The function to use for a row the vendor has: f, or f behind a guard. */
-rbdcompat_fnptr rbdcompat_family_guard(unsigned idx, rbdcompat_fnptr f)
-    RBDCOMPAT_HIDDEN;
+rbdcompat_fnptr rbdcompat_family_guard(unsigned idx,
+                                       rbdcompat_fnptr f) RBDCOMPAT_HIDDEN;
 /* Does row idx's stub make its whole operation fail? */
 int rbdcompat_family_fails_op(unsigned idx) RBDCOMPAT_HIDDEN;
 

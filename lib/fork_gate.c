@@ -156,17 +156,18 @@ static void after_fork_in_child(void)
 typedef int (*register_atfork_fn)(void (*)(void), void (*)(void),
                                   void (*)(void), void *);
 /* The C runtime's handle of this object (crtbegin.o). */
-extern void *__dso_handle /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
+extern void *
+    __dso_handle /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
     __attribute__((weak));
 
-static void register_fork_handlers(void (*prepare)(void),
-                                   void (*parent)(void), void (*child)(void))
+static void register_fork_handlers(void (*prepare)(void), void (*parent)(void),
+                                   void (*child)(void))
 {
   void *p = dlsym(RTLD_DEFAULT, "__register_atfork");
   register_atfork_fn f;
 
   if (!p)
-    return; /* not glibc after all: nothing to register with */
+    return;                 /* not glibc after all: nothing to register with */
   memcpy(&f, &p, sizeof f); /* object to function pointer, as dlsym(3) */
   f(prepare, parent, child, &__dso_handle);
 }

@@ -28,8 +28,9 @@ static size_t escape(char *out, size_t len, const char *msg)
     size_t k = 0;
 
     if (c == '\n' || c == '\t' || c == '\r')
-      esc[k++] = '\\',
-      esc[k++] = (char)(c == '\n' ? 'n' : c == '\t' ? 't' : 'r');
+      esc[k++] = '\\', esc[k++] = (char)(c == '\n'   ? 'n'
+                                         : c == '\t' ? 't'
+                                                     : 'r');
     else if (c < 0x20 || c == 0x7f)
       esc[k++] = '\\', esc[k++] = 'x', esc[k++] = hex[c >> 4],
       esc[k++] = hex[c & 15];

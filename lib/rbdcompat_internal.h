@@ -53,14 +53,14 @@ enum rbdcompat_decision {
  * offsets into rbdcompat_strs (read them with the functions below); a
  * row's stub and emulation are passed by its own resolver. */
 struct rbdcompat_fn {
-  unsigned name_off;         /* offsets into rbdcompat_strs */
-  unsigned version_off;      /* 0: none; else "Base" (hidden compat) or a node */
-  unsigned since_off;        /* upstream release that introduced it */
-  unsigned why_off;          /* how it is emulated, or why it is not */
-  unsigned char lib;         /* enum rbdcompat_lib */
-  unsigned char ret;         /* enum rbdcompat_ret */
+  unsigned name_off;    /* offsets into rbdcompat_strs */
+  unsigned version_off; /* 0: none; else "Base" (hidden compat) or a node */
+  unsigned since_off;   /* upstream release that introduced it */
+  unsigned why_off;     /* how it is emulated, or why it is not */
+  unsigned char lib;    /* enum rbdcompat_lib */
+  unsigned char ret;    /* enum rbdcompat_ret */
   unsigned char deprecated;
-  unsigned char decision;    /* enum rbdcompat_decision */
+  unsigned char decision; /* enum rbdcompat_decision */
 };
 
 extern const struct rbdcompat_fn rbdcompat_fns[] RBDCOMPAT_HIDDEN;
@@ -96,25 +96,25 @@ rbdcompat_fnptr rbdcompat_resolve(unsigned idx, rbdcompat_fnptr stub,
                                   rbdcompat_fnptr emulation) RBDCOMPAT_HIDDEN;
 
 /* What a row's stub answers, in words ("returns -ENOSYS"). */
-const char *rbdcompat_stub_answer(const struct rbdcompat_fn *fn)
-    RBDCOMPAT_HIDDEN;
+const char *
+rbdcompat_stub_answer(const struct rbdcompat_fn *fn) RBDCOMPAT_HIDDEN;
 
 /* --- the vendor libraries (lib/vendor.c) ----------------------------- */
 
 struct rbdcompat_vendor {
-  void *handle;          /* NULL when it could not be loaded */
-  const char *path;      /* what was loaded, for messages */
-  const char *error;     /* why it could not be loaded */
+  void *handle;      /* NULL when it could not be loaded */
+  const char *path;  /* what was loaded, for messages */
+  const char *error; /* why it could not be loaded */
 };
 
 /* Find and load the vendor library once (thread-safe, lock-free). */
-const struct rbdcompat_vendor *rbdcompat_vendor(enum rbdcompat_lib lib)
-    RBDCOMPAT_HIDDEN;
+const struct rbdcompat_vendor *
+rbdcompat_vendor(enum rbdcompat_lib lib) RBDCOMPAT_HIDDEN;
 
 /* The vendor's definition of a row, or NULL when it has none. Never
  * returns a definition of the shim itself. */
-rbdcompat_fnptr rbdcompat_vendor_sym(const struct rbdcompat_fn *fn)
-    RBDCOMPAT_HIDDEN;
+rbdcompat_fnptr
+rbdcompat_vendor_sym(const struct rbdcompat_fn *fn) RBDCOMPAT_HIDDEN;
 
 /* Is addr inside the shim's own object? */
 int rbdcompat_is_self(const void *addr) RBDCOMPAT_HIDDEN;
@@ -136,8 +136,11 @@ const char *rbdcompat_vendor_dir(char *buf, size_t len) RBDCOMPAT_HIDDEN;
 
 /* --- configuration (lib/config.c) ------------------------------------ */
 
-enum rbdcompat_loglevel { RBDCOMPAT_LOG_OFF, RBDCOMPAT_LOG_WARN,
-                          RBDCOMPAT_LOG_DEBUG };
+enum rbdcompat_loglevel {
+  RBDCOMPAT_LOG_OFF,
+  RBDCOMPAT_LOG_WARN,
+  RBDCOMPAT_LOG_DEBUG
+};
 
 /* getenv() unless the process runs with secure execution (setuid, file
  * capabilities): then NULL, so that no variable can choose a library. */

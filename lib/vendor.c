@@ -41,9 +41,9 @@
 
 /* Arrays, not pointers: no relocation at load (see rbdcompat_internal.h). */
 struct libinfo {
-  char soname[16];      /* what upstream consumers link */
-  char env[24];         /* path override */
-  char probe[16];       /* a function every release of it has */
+  char soname[16]; /* what upstream consumers link */
+  char env[24];    /* path override */
+  char probe[16];  /* a function every release of it has */
   /* Without the probe (a vendor may remove even that), the library is
    * still recognised by its SONAME and most of these (every release since
    * 12.2.0 has them; see identity()). */
@@ -52,14 +52,17 @@ struct libinfo {
 
 /* function-list: a library's identity, chosen by hand (lint-function-lists) */
 static const struct libinfo libs[RBDCOMPAT_NLIBS] = {
-  [RBDCOMPAT_LIB_RBD] = { "librbd.so.1", "RBDCOMPAT_LIBRBD", "rbd_version",
+  [RBDCOMPAT_LIB_RBD] = { "librbd.so.1",
+                          "RBDCOMPAT_LIBRBD",
+                          "rbd_version",
                           { "rbd_open", "rbd_close", "rbd_create", "rbd_stat",
                             "rbd_read", "rbd_write" } },
-  [RBDCOMPAT_LIB_RADOS] = { "librados.so.2", "RBDCOMPAT_LIBRADOS",
+  [RBDCOMPAT_LIB_RADOS] = { "librados.so.2",
+                            "RBDCOMPAT_LIBRADOS",
                             "rados_version", /* function-list: as above */
-                            { "rados_create", "rados_connect",
-                              "rados_shutdown", "rados_ioctx_create",
-                              "rados_read", "rados_write" } },
+                            { "rados_create", "rados_connect", "rados_shutdown",
+                              "rados_ioctx_create", "rados_read",
+                              "rados_write" } },
 };
 
 /* The result of a load attempt; published once, read-only afterwards. */
@@ -159,9 +162,11 @@ static int identity(void *h, const struct libinfo *li, char *why, size_t len)
     n += defined_here(dlsym(h, li->core[i]), lm);
   if (!strcmp(so, li->soname) && n >= 2)
     return 0;
-  snprintf(why, len, "it does not export %s: not a %s (SONAME %s%s%s,"
-           " %u of %u of its core functions)", li->probe, li->soname,
-           *so ? "\"" : "", *so ? so : "none", *so ? "\"" : "", n, all);
+  snprintf(why, len,
+           "it does not export %s: not a %s (SONAME %s%s%s,"
+           " %u of %u of its core functions)",
+           li->probe, li->soname, *so ? "\"" : "", *so ? so : "none",
+           *so ? "\"" : "", n, all);
   return -1;
 }
 
@@ -181,13 +186,15 @@ static int vet(void *h, const struct libinfo *li, char *why, size_t len)
   if (dlinfo(h, RTLD_DI_LINKMAP, &lm) == 0 && lm && dladdr(probe, &info) &&
       info.dli_fname && lm->l_name && *lm->l_name &&
       strcmp(info.dli_fname, lm->l_name) != 0) {
-    snprintf(why, len, "%s comes from its dependency %s: not a %s",
-             li->probe, info.dli_fname, li->soname);
+    snprintf(why, len, "%s comes from its dependency %s: not a %s", li->probe,
+             info.dli_fname, li->soname);
     return -1;
   }
   if (rbdcompat_is_self(probe)) {
-    snprintf(why, len, "it is librbdcompat itself (a drop-in install needs"
-             " the vendor's %s in the vendor directory)", li->soname);
+    snprintf(why, len,
+             "it is librbdcompat itself (a drop-in install needs"
+             " the vendor's %s in the vendor directory)",
+             li->soname);
     return -1;
   }
   return 0;
@@ -244,9 +251,10 @@ static void *glue_vendor(void *h, const struct libinfo *li, int flags,
   v = dlopen(glue_vendor_soname[lib], flags | RTLD_NOLOAD);
   if (!v) {
     const char *e = dlerror();
-    snprintf(r->error, sizeof r->error, "%s is librbdcompat's drop-in glue,"
-             " but its %s is not loaded: %s", file, glue_vendor_soname[lib],
-             e ? e : "unknown error");
+    snprintf(r->error, sizeof r->error,
+             "%s is librbdcompat's drop-in glue,"
+             " but its %s is not loaded: %s",
+             file, glue_vendor_soname[lib], e ? e : "unknown error");
   }
   dlclose(h);
   return v;
@@ -278,8 +286,7 @@ static int self_exports_marker(void)
 
   if (k)
     return k == 2;
-  if (dladdr(librbdcompat_marker, &info) && info.dli_fname &&
-      *info.dli_fname &&
+  if (dladdr(librbdcompat_marker, &info) && info.dli_fname && *info.dli_fname &&
       (h = dlopen(info.dli_fname, RTLD_LAZY | RTLD_NOLOAD))) {
     m = dlsym(h, RBDCOMPAT_MARKER);
     dlclose(h);
@@ -293,8 +300,10 @@ static int refuse_other_copy(void *h, const char *file, char *why, size_t len)
 {
   if (!self_exports_marker() || !defines_marker(h))
     return 0;
-  snprintf(why, len, "it is another copy of librbdcompat (it defines %s;"
-           " %s must be the vendor's library)", RBDCOMPAT_MARKER, file);
+  snprintf(why, len,
+           "it is another copy of librbdcompat (it defines %s;"
+           " %s must be the vendor's library)",
+           RBDCOMPAT_MARKER, file);
   return -1;
 }
 
@@ -302,7 +311,10 @@ static int refuse_other_copy(void *h, const char *file, char *why, size_t len)
  * definition inside it is the vendor's (the common case, no lookup). */
 static _Atomic uintptr_t vendor_lo[RBDCOMPAT_NLIBS], vendor_hi[RBDCOMPAT_NLIBS];
 
-struct range_query { const struct link_map *lm; uintptr_t lo, hi; };
+struct range_query {
+  const struct link_map *lm;
+  uintptr_t lo, hi;
+};
 
 static int find_range(struct dl_phdr_info *info, size_t size, void *data)
 {
@@ -338,8 +350,8 @@ static int in_other_copy(enum rbdcompat_lib lib, void *h, const void *p)
   void *o;
   int copy;
 
-  if (!atomic_load(&vendor_lo[lib]) &&
-      dlinfo(h, RTLD_DI_LINKMAP, &lm) == 0 && lm && lm->l_name) {
+  if (!atomic_load(&vendor_lo[lib]) && dlinfo(h, RTLD_DI_LINKMAP, &lm) == 0 &&
+      lm && lm->l_name) {
     struct range_query q = { lm, 0, 0 };
 
     dl_iterate_phdr(find_range, &q);
@@ -357,8 +369,10 @@ static int in_other_copy(enum rbdcompat_lib lib, void *h, const void *p)
   copy = defines_marker(o);
   dlclose(o);
   if (copy)
-    rbdcompat_log(RBDCOMPAT_LOG_DEBUG, "%s is another copy of librbdcompat:"
-                  " not used", info.dli_fname);
+    rbdcompat_log(RBDCOMPAT_LOG_DEBUG,
+                  "%s is another copy of librbdcompat:"
+                  " not used",
+                  info.dli_fname);
   return copy;
 }
 
@@ -412,9 +426,13 @@ static void *try_open(const char *file, int flags, const struct libinfo *li,
   }
   /* glibc's loader trusts the file: a damaged one crashes dlopen(). The
    * functions recognising the library must be functions. */
-  if (strchr(file, '/') && rbdcompat_elf_check_file(file, (const char *[]){
-          li->probe, li->core[0], li->core[1], li->core[2], li->core[3],
-          li->core[4], li->core[5], NULL }, why, sizeof why)) {
+  if (strchr(file, '/') &&
+      rbdcompat_elf_check_file(file,
+                               (const char *[]){ li->probe, li->core[0],
+                                                 li->core[1], li->core[2],
+                                                 li->core[3], li->core[4],
+                                                 li->core[5], NULL },
+                               why, sizeof why)) {
     snprintf(r->error, sizeof r->error, "cannot load %s: %s", file, why);
     return NULL;
   }
@@ -431,7 +449,8 @@ static void *try_open(const char *file, int flags, const struct libinfo *li,
   h = glue_vendor(h, li, flags, file, r);
   if (!h)
     return NULL;
-  if (vet(h, li, why, sizeof why) || refuse_other_copy(h, file, why, sizeof why)) {
+  if (vet(h, li, why, sizeof why) ||
+      refuse_other_copy(h, file, why, sizeof why)) {
     snprintf(r->error, sizeof r->error, "refusing %s: %s", file, why);
     dlclose(h);
     return NULL;
@@ -459,8 +478,10 @@ static void load(enum rbdcompat_lib lib, struct loaded *r)
   if (h)
     goto out;
   dir = rbdcompat_vendor_dir(dirbuf, sizeof dirbuf); /* $ORIGIN expanded */
-  if (dir && snprintf(file, sizeof file, "%s/%s", dir, li->soname) <
-          (int)sizeof file && access(file, F_OK) == 0) {
+  if (dir &&
+      snprintf(file, sizeof file, "%s/%s", dir, li->soname) <
+          (int)sizeof file &&
+      access(file, F_OK) == 0) {
     h = try_open(file, flags, li, r);
     goto out;
   }
@@ -506,9 +527,10 @@ static void warn_if_writable(const char *path)
 #endif
 
   if (mode & (S_IWGRP | S_IWOTH))
-    rbdcompat_log(RBDCOMPAT_LOG_WARN, "warning: %s is writable by %s: whoever"
-                  " can write it can run code in this process", path,
-                  (mode & S_IWOTH) ? "others" : "its group");
+    rbdcompat_log(RBDCOMPAT_LOG_WARN,
+                  "warning: %s is writable by %s: whoever"
+                  " can write it can run code in this process",
+                  path, (mode & S_IWOTH) ? "others" : "its group");
 }
 
 const struct rbdcompat_vendor *rbdcompat_vendor(enum rbdcompat_lib lib)
@@ -539,9 +561,10 @@ const struct rbdcompat_vendor *rbdcompat_vendor(enum rbdcompat_lib lib)
       rbdcompat_log(RBDCOMPAT_LOG_DEBUG, "loaded %s", r->path);
       warn_if_writable(r->path);
     } else
-      rbdcompat_log(RBDCOMPAT_LOG_WARN, "%s; every %s function gives its"
-                    " stub answer", r->error,
-                    lib == RBDCOMPAT_LIB_RBD ? "rbd_*" : "rados_*");
+      rbdcompat_log(RBDCOMPAT_LOG_WARN,
+                    "%s; every %s function gives its"
+                    " stub answer",
+                    r->error, lib == RBDCOMPAT_LIB_RBD ? "rbd_*" : "rados_*");
     return &r->v;
   }
   /* Lost the race: release our reference, use the winner's. */
@@ -595,8 +618,8 @@ static void *versioned_sym(void *h, const struct rbdcompat_fn *fn)
     const struct rbdcompat_fn *o = &rbdcompat_fns[i];
     const char *ov = rbdcompat_fn_version(o);
 
-    if (ov && strcmp(ov, "Base") != 0 &&
-        !strcmp(rbdcompat_fn_name(o), name) && dlvsym(h, name, ov) == plain)
+    if (ov && strcmp(ov, "Base") != 0 && !strcmp(rbdcompat_fn_name(o), name) &&
+        dlvsym(h, name, ov) == plain)
       return NULL; /* what dlsym() found is that version, not a base one */
   }
   return plain;

@@ -24,8 +24,7 @@ static int origin(char *buf, size_t len)
   const char *slash;
   size_t n;
 
-  if (!dladdr((void *)&origin, &info) || !info.dli_fname ||
-      !*info.dli_fname)
+  if (!dladdr((void *)&origin, &info) || !info.dli_fname || !*info.dli_fname)
     return -1;
   slash = strrchr(info.dli_fname, '/');
   if (!slash) /* loaded by a bare name: the current directory */

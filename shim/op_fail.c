@@ -33,7 +33,8 @@ static rbdcompat_fnptr vendor_fn(const char *name)
   unsigned i;
 
   for (i = 0; i < rbdcompat_nfns; i++)
-    if (!rbdcompat_fns[i].version_off && !strcmp(rbdcompat_fn_name(&rbdcompat_fns[i]), name))
+    if (!rbdcompat_fns[i].version_off &&
+        !strcmp(rbdcompat_fn_name(&rbdcompat_fns[i]), name))
       return rbdcompat_vendor_sym(&rbdcompat_fns[i]);
   return NULL;
 }

@@ -14,7 +14,8 @@
 /* emulation: -ERANGE on a struct size mismatch, else frees each entry's
  * name, as upstream does */
 int rbdcompat_emu_rbd_group_image_list_cleanup(rbd_group_image_info_t *images,
-    size_t group_image_info_size, size_t num_entries)
+                                               size_t group_image_info_size,
+                                               size_t num_entries)
 {
   size_t i;
 
@@ -39,7 +40,8 @@ int rbdcompat_emu_rbd_group_info_cleanup(rbd_group_info_t *group_info,
 /* emulation: -ERANGE on a struct size mismatch, else frees each entry's
  * name, as upstream does */
 int rbdcompat_emu_rbd_group_snap_list_cleanup(rbd_group_snap_info_t *snaps,
-    size_t group_snap_info_size, size_t num_entries)
+                                              size_t group_snap_info_size,
+                                              size_t num_entries)
 {
   size_t i;
 

@@ -55,8 +55,8 @@ void rbdcompat_emu_rbd_mirror_image_global_status_list_cleanup(
 
 /* emulation: frees each image id and calls
  * rbd_mirror_image_get_info_cleanup() on each entry, as upstream does */
-void rbdcompat_emu_rbd_mirror_image_info_list_cleanup(char **image_ids,
-    rbd_mirror_image_info_t *info_entries, size_t num_entries)
+void rbdcompat_emu_rbd_mirror_image_info_list_cleanup(
+    char **image_ids, rbd_mirror_image_info_t *info_entries, size_t num_entries)
 {
   size_t i;
 
@@ -67,8 +67,8 @@ void rbdcompat_emu_rbd_mirror_image_info_list_cleanup(char **image_ids,
 }
 
 /* emulation: frees each image id and instance id, as upstream does */
-void rbdcompat_emu_rbd_mirror_image_instance_id_list_cleanup(char **image_ids,
-    char **instance_ids, size_t len)
+void rbdcompat_emu_rbd_mirror_image_instance_id_list_cleanup(
+    char **image_ids, char **instance_ids, size_t len)
 {
   size_t i;
 
@@ -109,8 +109,8 @@ void rbdcompat_emu_rbd_mirror_peer_list_cleanup(rbd_mirror_peer_t *peers,
 
 /* emulation: frees each image id and each status's name, info.global_id
  * and description, as upstream does */
-void rbdcompat_emu_rbd_mirror_image_status_list_cleanup(char **image_ids,
-    rbd_mirror_image_status_t *images, size_t len)
+void rbdcompat_emu_rbd_mirror_image_status_list_cleanup(
+    char **image_ids, rbd_mirror_image_status_t *images, size_t len)
 {
   size_t i;
 

@@ -34,7 +34,8 @@ void rbdcompat_emu_rados_object_list_free(const size_t result_size,
  * emulated rados_decode_notify_response(), which uses malloc(), and a
  * vendor lacking one of the two lacks both (both came in 15.2.0) */
 void rbdcompat_emu_rados_free_notify_response(struct notify_ack_t *acks,
-    size_t nr_acks, struct notify_timeout_t *timeouts)
+                                              size_t nr_acks,
+                                              struct notify_timeout_t *timeouts)
 {
   size_t i;
 

@@ -17,8 +17,8 @@
  * rbd_snap_list()), then rbd_clone3(); -ENOENT for a missing parent or
  * snapshot, -ENOSYS for a snapshot outside the user namespace */
 int rbdcompat_emu_rbd_clone4(rados_ioctx_t p_ioctx, const char *p_name,
-    uint64_t p_snap_id, rados_ioctx_t c_ioctx, const char *c_name,
-    rbd_image_options_t c_opts)
+                             uint64_t p_snap_id, rados_ioctx_t c_ioctx,
+                             const char *c_name, rbd_image_options_t c_opts)
 {
   rbd_image_t parent;
   char *snap_name;

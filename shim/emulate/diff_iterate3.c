@@ -20,8 +20,9 @@
  * the snapshot id turned into its name (rbd_snap_list()); -EINVAL for
  * unknown flags, -ENOSYS for a snapshot outside the user namespace */
 int rbdcompat_emu_rbd_diff_iterate3(rbd_image_t image, uint64_t from_snap_id,
-    uint64_t ofs, uint64_t len, uint32_t flags,
-    int (*cb)(uint64_t, size_t, int, void *), void *arg)
+                                    uint64_t ofs, uint64_t len, uint32_t flags,
+                                    int (*cb)(uint64_t, size_t, int, void *),
+                                    void *arg)
 {
   const uint32_t known = RBD_DIFF_ITERATE_FLAG_INCLUDE_PARENT |
                          RBD_DIFF_ITERATE_FLAG_WHOLE_OBJECT;

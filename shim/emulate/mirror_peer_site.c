@@ -20,9 +20,10 @@
 /* emulation: rbd_mirror_peer_add() for RBD_MIRROR_PEER_DIRECTION_RX_TX (the
  * site name is the old cluster name); -ENOSYS for other directions, after
  * upstream's -E2BIG check of the uuid buffer */
-int rbdcompat_emu_rbd_mirror_peer_site_add(rados_ioctx_t io_ctx, char *uuid,
-    size_t uuid_max_length, rbd_mirror_peer_direction_t direction,
-    const char *site_name, const char *client_name)
+int rbdcompat_emu_rbd_mirror_peer_site_add(
+    rados_ioctx_t io_ctx, char *uuid, size_t uuid_max_length,
+    rbd_mirror_peer_direction_t direction, const char *site_name,
+    const char *client_name)
 {
   if (direction != RBD_MIRROR_PEER_DIRECTION_RX_TX)
     return uuid_max_length < UUID_BUF ? -E2BIG : -ENOSYS;
@@ -39,23 +40,25 @@ int rbdcompat_emu_rbd_mirror_peer_site_remove(rados_ioctx_t io_ctx,
 
 /* emulation: rbd_mirror_peer_set_client(), which upstream defines as this */
 int rbdcompat_emu_rbd_mirror_peer_site_set_client_name(rados_ioctx_t io_ctx,
-    const char *uuid, const char *client_name)
+                                                       const char *uuid,
+                                                       const char *client_name)
 {
   return rbd_mirror_peer_set_client(io_ctx, uuid, client_name);
 }
 
 /* emulation: rbd_mirror_peer_set_cluster(), which upstream defines as this */
 int rbdcompat_emu_rbd_mirror_peer_site_set_name(rados_ioctx_t io_ctx,
-    const char *uuid, const char *site_name)
+                                                const char *uuid,
+                                                const char *site_name)
 {
   return rbd_mirror_peer_set_cluster(io_ctx, uuid, site_name);
 }
 
 /* emulation: rbd_mirror_peer_get_attributes() (Nautilus), which upstream
  * defines as this */
-int rbdcompat_emu_rbd_mirror_peer_site_get_attributes(rados_ioctx_t p,
-    const char *uuid, char *keys, size_t *max_key_len, char *values,
-    size_t *max_value_len, size_t *key_value_count)
+int rbdcompat_emu_rbd_mirror_peer_site_get_attributes(
+    rados_ioctx_t p, const char *uuid, char *keys, size_t *max_key_len,
+    char *values, size_t *max_value_len, size_t *key_value_count)
 {
   return rbd_mirror_peer_get_attributes(p, uuid, keys, max_key_len, values,
                                         max_value_len, key_value_count);
@@ -64,11 +67,12 @@ int rbdcompat_emu_rbd_mirror_peer_site_get_attributes(rados_ioctx_t p,
 /* emulation: rbd_mirror_peer_set_attributes() (Nautilus), which upstream
  * defines as this */
 int rbdcompat_emu_rbd_mirror_peer_site_set_attributes(rados_ioctx_t p,
-    const char *uuid, const char *keys, const char *values,
-    size_t key_value_count)
+                                                      const char *uuid,
+                                                      const char *keys,
+                                                      const char *values,
+                                                      size_t key_value_count)
 {
-  return rbd_mirror_peer_set_attributes(p, uuid, keys, values,
-                                        key_value_count);
+  return rbd_mirror_peer_set_attributes(p, uuid, keys, values, key_value_count);
 }
 
 /* emulation: rbd_mirror_image_enable() for RBD_MIRROR_IMAGE_MODE_JOURNAL

@@ -53,8 +53,8 @@ static int read_reply(rados_ioctx_t io_ctx, char **reply)
       r = -ENOMEM;
       break;
     }
-    r = rados_exec(pool_io, "rbd_mirroring", "rbd", "mirror_uuid_get", NULL,
-                   0, buf, size);
+    r = rados_exec(pool_io, "rbd_mirroring", "rbd", "mirror_uuid_get", NULL, 0,
+                   buf, size);
     if (r >= 0) {
       *reply = buf;
       break;

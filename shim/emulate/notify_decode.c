@@ -84,11 +84,11 @@ static void put_timeout(struct notify_timeout_t *t, size_t *n,
 {
   size_t i = *n;
 
-  while (i > 0 && key_cmp(t[i - 1].notifier_id, t[i - 1].cookie,
-                          a->notifier_id, a->cookie) > 0)
+  while (i > 0 && key_cmp(t[i - 1].notifier_id, t[i - 1].cookie, a->notifier_id,
+                          a->cookie) > 0)
     i--;
-  if (i > 0 && !key_cmp(t[i - 1].notifier_id, t[i - 1].cookie,
-                        a->notifier_id, a->cookie))
+  if (i > 0 && !key_cmp(t[i - 1].notifier_id, t[i - 1].cookie, a->notifier_id,
+                        a->cookie))
     return;
   memmove(&t[i + 1], &t[i], (*n - i) * sizeof *t);
   t[i] = *a;
@@ -169,9 +169,9 @@ static int read_timeouts(struct reader *r, struct notify_timeout_t **out,
 
 /* emulation: decodes the notify reply encoding itself (sorted, de-duplicated
  * like upstream's map/set); -EINVAL for a NULL, empty or truncated buffer */
-int rbdcompat_emu_rados_decode_notify_response(char *reply_buffer,
-    size_t reply_buffer_len, struct notify_ack_t **acks, size_t *nr_acks,
-    struct notify_timeout_t **timeouts, size_t *nr_timeouts)
+int rbdcompat_emu_rados_decode_notify_response(
+    char *reply_buffer, size_t reply_buffer_len, struct notify_ack_t **acks,
+    size_t *nr_acks, struct notify_timeout_t **timeouts, size_t *nr_timeouts)
 {
   struct reader r = { (const unsigned char *)reply_buffer, reply_buffer_len };
   struct notify_ack_t *a;

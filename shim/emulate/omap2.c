@@ -29,7 +29,8 @@ static char **copy_keys(char const *const *keys, const size_t *key_lens,
   if (!out)
     return NULL;
   for (i = 0; i < n; i++) {
-    if (memchr(keys[i], '\0', key_lens[i]) || !(out[i] = malloc(key_lens[i] + 1))) {
+    if (memchr(keys[i], '\0', key_lens[i]) ||
+        !(out[i] = malloc(key_lens[i] + 1))) {
       while (i--)
         free(out[i]);
       free(out);
@@ -63,8 +64,10 @@ static void fail_read_op(rados_read_op_t op, int *prval)
 /* emulation: rados_write_op_omap_set() with NUL-terminated copies of the
  * keys; a key holding a NUL byte fails the whole op instead */
 void rbdcompat_emu_rados_write_op_omap_set2(rados_write_op_t write_op,
-    char const *const *keys, char const *const *vals, const size_t *key_lens,
-    const size_t *val_lens, size_t num)
+                                            char const *const *keys,
+                                            char const *const *vals,
+                                            const size_t *key_lens,
+                                            const size_t *val_lens, size_t num)
 {
   char **k = copy_keys(keys, key_lens, num);
 
@@ -80,7 +83,9 @@ void rbdcompat_emu_rados_write_op_omap_set2(rados_write_op_t write_op,
 /* emulation: rados_write_op_omap_rm_keys() with NUL-terminated copies of
  * the keys; a key holding a NUL byte fails the whole op instead */
 void rbdcompat_emu_rados_write_op_omap_rm_keys2(rados_write_op_t write_op,
-    char const *const *keys, const size_t *key_lens, size_t keys_len)
+                                                char const *const *keys,
+                                                const size_t *key_lens,
+                                                size_t keys_len)
 {
   char **k = copy_keys(keys, key_lens, keys_len);
 
@@ -95,8 +100,10 @@ void rbdcompat_emu_rados_write_op_omap_rm_keys2(rados_write_op_t write_op,
 /* emulation: rados_write_op_omap_cmp() with a NUL-terminated copy of the
  * key; a key holding a NUL byte fails the whole op instead */
 void rbdcompat_emu_rados_write_op_omap_cmp2(rados_write_op_t write_op,
-    const char *key, uint8_t comparison_operator, const char *val,
-    size_t key_len, size_t val_len, int *prval)
+                                            const char *key,
+                                            uint8_t comparison_operator,
+                                            const char *val, size_t key_len,
+                                            size_t val_len, int *prval)
 {
   char **k = copy_keys(&key, &key_len, 1);
 
@@ -112,8 +119,10 @@ void rbdcompat_emu_rados_write_op_omap_cmp2(rados_write_op_t write_op,
 /* emulation: rados_read_op_omap_cmp() with a NUL-terminated copy of the
  * key; a key holding a NUL byte fails the whole op instead */
 void rbdcompat_emu_rados_read_op_omap_cmp2(rados_read_op_t read_op,
-    const char *key, uint8_t comparison_operator, const char *val,
-    size_t key_len, size_t val_len, int *prval)
+                                           const char *key,
+                                           uint8_t comparison_operator,
+                                           const char *val, size_t key_len,
+                                           size_t val_len, int *prval)
 {
   char **k = copy_keys(&key, &key_len, 1);
 
@@ -140,7 +149,7 @@ void rbdcompat_emu_rados_read_op_omap_get_vals_by_keys2(
     fail_read_op(read_op, prval);
     return;
   }
-  rados_read_op_omap_get_vals_by_keys(read_op, (char const *const *)k,
-                                      num_keys, iter, prval);
+  rados_read_op_omap_get_vals_by_keys(read_op, (char const *const *)k, num_keys,
+                                      iter, prval);
   free_keys(k, num_keys);
 }

@@ -10,7 +10,8 @@
 /* emulation: rados_aio_create_completion() without a "safe" callback, which
  * is what upstream's version 2 creates */
 int rbdcompat_emu_rados_aio_create_completion2(void *cb_arg,
-    rados_callback_t cb_complete, rados_completion_t *pc)
+                                               rados_callback_t cb_complete,
+                                               rados_completion_t *pc)
 {
   return rados_aio_create_completion(cb_arg, cb_complete, NULL, pc);
 }

@@ -42,7 +42,8 @@ static int check_flags(uint32_t flags)
  * (-EINVAL); the vendor has no quiesce protocol to honour, the progress
  * callback hears of the notification no watcher answered, as upstream's */
 int rbdcompat_emu_rbd_snap_create2(rbd_image_t image, const char *snap_name,
-    uint32_t flags, librbd_progress_fn_t cb, void *cbdata)
+                                   uint32_t flags, librbd_progress_fn_t cb,
+                                   void *cbdata)
 {
   int r = check_flags(flags);
 
@@ -57,7 +58,8 @@ int rbdcompat_emu_rbd_snap_create2(rbd_image_t image, const char *snap_name,
 /* emulation: rbd_group_snap_create() after checking the flags as upstream
  * does (-EINVAL); the vendor has no quiesce protocol to honour */
 int rbdcompat_emu_rbd_group_snap_create2(rados_ioctx_t group_p,
-    const char *group_name, const char *snap_name, uint32_t flags)
+                                         const char *group_name,
+                                         const char *snap_name, uint32_t flags)
 {
   int r = check_flags(flags);
 

@@ -78,7 +78,8 @@ int snap_lookup_user_id(rbd_image_t image, const char *name, uint64_t *id)
   for (i = 0; i < n; i++) {
     /* Names are unique per namespace only: a user snapshot and, say, a
      * trash snapshot may share one. */
-    if (!strcmp(snaps[i].name, name) && snap_lookup_is_user(image, snaps[i].id)) {
+    if (!strcmp(snaps[i].name, name) &&
+        snap_lookup_is_user(image, snaps[i].id)) {
       *id = snaps[i].id;
       r = 0;
       break;

@@ -17,8 +17,8 @@
 
 /* The image's snapshots: 0 and *snaps (free with snap_lookup_free()) and
  * *n, or a negative error of rbd_snap_list(). */
-int snap_lookup_list(rbd_image_t image, rbd_snap_info_t **snaps, int *n)
-    RBDCOMPAT_HIDDEN;
+int snap_lookup_list(rbd_image_t image, rbd_snap_info_t **snaps,
+                     int *n) RBDCOMPAT_HIDDEN;
 void snap_lookup_free(rbd_snap_info_t *snaps) RBDCOMPAT_HIDDEN;
 
 /* Is snapshot id a user snapshot? 1 yes, 0 no (another namespace, or it
@@ -29,13 +29,13 @@ int snap_lookup_is_user(rbd_image_t image, uint64_t id) RBDCOMPAT_HIDDEN;
 
 /* The user snapshot called name: 0 and *id, -ENOENT, or an error of the
  * listing. */
-int snap_lookup_user_id(rbd_image_t image, const char *name, uint64_t *id)
-    RBDCOMPAT_HIDDEN;
+int snap_lookup_user_id(rbd_image_t image, const char *name,
+                        uint64_t *id) RBDCOMPAT_HIDDEN;
 
 /* The snapshot with this id, any namespace: 0 with its malloc()ed name in
  * *name and whether it is a user snapshot in *user; -ENOENT; -ENOMEM; or
  * an error of the listing. */
-int snap_lookup_by_id(rbd_image_t image, uint64_t id, char **name, int *user)
-    RBDCOMPAT_HIDDEN;
+int snap_lookup_by_id(rbd_image_t image, uint64_t id, char **name,
+                      int *user) RBDCOMPAT_HIDDEN;
 
 #endif

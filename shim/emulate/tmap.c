@@ -13,7 +13,9 @@
 
 /* emulation: returns -EOPNOTSUPP, as upstream's LIBRADOS_14.2.0 version */
 int rbdcompat_emu_rados_tmap_update_LIBRADOS_14_2_0(rados_ioctx_t io,
-    const char *o, const char *cmdbuf, size_t cmdbuflen)
+                                                    const char *o,
+                                                    const char *cmdbuf,
+                                                    size_t cmdbuflen)
 {
   (void)io, (void)o, (void)cmdbuf, (void)cmdbuflen;
   return -EOPNOTSUPP;
@@ -21,7 +23,8 @@ int rbdcompat_emu_rados_tmap_update_LIBRADOS_14_2_0(rados_ioctx_t io,
 
 /* emulation: returns -EOPNOTSUPP, as upstream's LIBRADOS_14.2.0 version */
 int rbdcompat_emu_rados_tmap_put_LIBRADOS_14_2_0(rados_ioctx_t io,
-    const char *o, const char *buf, size_t buflen)
+                                                 const char *o, const char *buf,
+                                                 size_t buflen)
 {
   (void)io, (void)o, (void)buf, (void)buflen;
   return -EOPNOTSUPP;
@@ -29,7 +32,8 @@ int rbdcompat_emu_rados_tmap_put_LIBRADOS_14_2_0(rados_ioctx_t io,
 
 /* emulation: returns -EOPNOTSUPP, as upstream's LIBRADOS_14.2.0 version */
 int rbdcompat_emu_rados_tmap_get_LIBRADOS_14_2_0(rados_ioctx_t io,
-    const char *o, char *buf, size_t buflen)
+                                                 const char *o, char *buf,
+                                                 size_t buflen)
 {
   (void)io, (void)o, (void)buf, (void)buflen;
   return -EOPNOTSUPP;

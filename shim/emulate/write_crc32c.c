@@ -12,8 +12,9 @@
 /* emulation: rbd_aio_write2(); the precomputed CRC-32C is only a hint, the
  * vendor computes its own */
 int rbdcompat_emu_rbd_aio_write_with_crc32c(rbd_image_t image, uint64_t off,
-    size_t len, const char *buf, uint32_t precomputed_crc32c,
-    rbd_completion_t c, int op_flags)
+                                            size_t len, const char *buf,
+                                            uint32_t precomputed_crc32c,
+                                            rbd_completion_t c, int op_flags)
 {
   (void)precomputed_crc32c;
   return rbd_aio_write2(image, off, len, buf, c, op_flags);

@@ -15,11 +15,12 @@
 /* emulation: rados_aio_write_op_operate() when mtime is NULL; -ENOSYS for
  * an mtime, which older vendors' asynchronous call may ignore */
 int rbdcompat_emu_rados_aio_write_op_operate2(rados_write_op_t write_op,
-    rados_ioctx_t io, rados_completion_t completion, const char *oid,
-    struct timespec *mtime, int flags)
+                                              rados_ioctx_t io,
+                                              rados_completion_t completion,
+                                              const char *oid,
+                                              struct timespec *mtime, int flags)
 {
   if (mtime)
     return -ENOSYS;
-  return rados_aio_write_op_operate(write_op, io, completion, oid, NULL,
-                                    flags);
+  return rados_aio_write_op_operate(write_op, io, completion, oid, NULL, flags);
 }

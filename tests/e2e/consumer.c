@@ -42,11 +42,11 @@ static void die(const char *step, const char *fmt, int r)
   exit(1);
 }
 
-#define CHECK(step, expr)                                                  \
-  do {                                                                     \
-    int r_ = (expr);                                                       \
-    if (r_ < 0)                                                            \
-      die(step, #expr " returned %d", r_);                                 \
+#define CHECK(step, expr)                  \
+  do {                                     \
+    int r_ = (expr);                       \
+    if (r_ < 0)                            \
+      die(step, #expr " returned %d", r_); \
   } while (0)
 
 static void ok(const char *step)
@@ -105,8 +105,8 @@ static void create(rados_ioctx_t io)
   rbd_image_options_create(&opts);
   CHECK("create", rbd_image_options_set_uint64(opts, RBD_IMAGE_OPTION_FEATURES,
                                                features));
-  CHECK("create", rbd_image_options_set_uint64(opts, RBD_IMAGE_OPTION_ORDER,
-                                               22));
+  CHECK("create",
+        rbd_image_options_set_uint64(opts, RBD_IMAGE_OPTION_ORDER, 22));
   r = rbd_create4(io, image_name, 4 * MIB, opts);
   rbd_image_options_destroy(opts);
   CHECK("create", r);
@@ -204,7 +204,8 @@ static void trash(rados_ioctx_t io)
 static void newer(rbd_image_t img)
 {
   rbd_encryption_luks1_format_options_t luks = {
-    RBD_ENCRYPTION_ALGORITHM_AES256, "secret", 6 };
+    RBD_ENCRYPTION_ALGORITHM_AES256, "secret", 6
+  };
   bool yes = false, no = true;
   int r1, r2, r;
 
@@ -216,8 +217,7 @@ static void newer(rbd_image_t img)
     printf("newer: rbd_snap_exists: answered\n");
   else
     die("newer", "rbd_snap_exists gave a wrong answer (%d)", r1 ? r1 : r2);
-  r = rbd_encryption_load(img, RBD_ENCRYPTION_FORMAT_LUKS1, &luks,
-                          sizeof luks);
+  r = rbd_encryption_load(img, RBD_ENCRYPTION_FORMAT_LUKS1, &luks, sizeof luks);
   if (r != -ENOSYS)
     die("newer", "rbd_encryption_load returned %d, want -ENOSYS", r);
   printf("newer: rbd_encryption_load: -ENOSYS\n");

@@ -63,10 +63,10 @@ static const struct {
   int named;
 } sections[] = {
   { "features", section_features, 0 }, { "snapshots", section_snapshots, 0 },
-  { "clone", section_clone, 0 }, { "cleanups", section_cleanups, 0 },
-  { "mirror", section_mirror, 0 }, { "groups", section_groups, 0 },
-  { "omap", section_omap, 0 }, { "rados", section_rados, 0 },
-  { "uuid-on", section_uuid_on, 1 }, { "uuid-off", section_uuid_off, 1 },
+  { "clone", section_clone, 0 },       { "cleanups", section_cleanups, 0 },
+  { "mirror", section_mirror, 0 },     { "groups", section_groups, 0 },
+  { "omap", section_omap, 0 },         { "rados", section_rados, 0 },
+  { "uuid-on", section_uuid_on, 1 },   { "uuid-off", section_uuid_off, 1 },
   { "uuid", section_uuid, 1 },
 };
 

@@ -41,12 +41,12 @@ void section_clone(void)
   out("clone4(a@s1 protected): %d", r);
   if (r == 0)
     show_parent("child");
-  out("clone4(a@s1, same child): %d", rbd_clone4(io, nm("a"), s1, io,
-                                                 nm("child"), opts));
-  out("clone4(a@unknown): %d", rbd_clone4(io, nm("a"), s1 + s2 + 1000, io,
-                                          nm("child2"), opts));
-  out("clone4(missing parent): %d", rbd_clone4(io, nm("nope"), s1, io,
-                                               nm("child3"), opts));
+  out("clone4(a@s1, same child): %d",
+      rbd_clone4(io, nm("a"), s1, io, nm("child"), opts));
+  out("clone4(a@unknown): %d",
+      rbd_clone4(io, nm("a"), s1 + s2 + 1000, io, nm("child2"), opts));
+  out("clone4(missing parent): %d",
+      rbd_clone4(io, nm("nope"), s1, io, nm("child3"), opts));
   r = rbd_clone4(io, nm("a"), s2, io, nm("child4"), opts);
   out("clone4(a@s2 unprotected): %d", r);
   if (r == 0)

@@ -78,7 +78,7 @@ void section_groups(void)
   out("group_snap_create2(gs3, SKIP|IGNORE): %d",
       rbd_group_snap_create2(io, nm("g"), "gs3",
                              RBD_SNAP_CREATE_SKIP_QUIESCE |
-                             RBD_SNAP_CREATE_IGNORE_QUIESCE_ERROR));
+                                 RBD_SNAP_CREATE_IGNORE_QUIESCE_ERROR));
   out("group_snap_create2(gs1 again, IGNORE): %d",
       rbd_group_snap_create2(io, nm("g"), "gs1",
                              RBD_SNAP_CREATE_IGNORE_QUIESCE_ERROR));
@@ -88,8 +88,8 @@ void section_groups(void)
   image_group();
   out("group_snap_remove: %d", rbd_group_snap_remove(io, nm("g"), "gs1"));
   out("group_snap_remove: %d", rbd_group_snap_remove(io, nm("g"), "gs2"));
-  out("group_image_remove: %d", rbd_group_image_remove(io, nm("g"), io,
-                                                       nm("gi")));
+  out("group_image_remove: %d",
+      rbd_group_image_remove(io, nm("g"), io, nm("gi")));
   out("group_remove: %d", rbd_group_remove(io, nm("g")));
   out("remove: %d", rbd_remove(io, nm("gi")));
 }

@@ -84,25 +84,27 @@ static void peers(void)
 {
   char uuid[64] = "", small[10];
   static const char keys[] = "key\0mon_host";
-  static const char vals[] = "secret\0" "127.0.0.1:3300";
+  static const char vals[] = "secret\0"
+                             "127.0.0.1:3300";
   int r;
 
   r = rbd_mirror_peer_site_add(io, uuid, sizeof uuid,
                                RBD_MIRROR_PEER_DIRECTION_RX_TX, "site-b",
                                "client.b");
   out("peer_site_add(rx-tx): %d uuid length %zu", r, strlen(uuid));
-  out("peer_site_add(short uuid buffer): %d", rbd_mirror_peer_site_add(io,
-      small, sizeof small, RBD_MIRROR_PEER_DIRECTION_RX_TX, "site-c",
-      "client.c"));
+  out("peer_site_add(short uuid buffer): %d",
+      rbd_mirror_peer_site_add(io, small, sizeof small,
+                               RBD_MIRROR_PEER_DIRECTION_RX_TX, "site-c",
+                               "client.c"));
   show_peers();
-  out("peer_site_set_name: %d", rbd_mirror_peer_site_set_name(io, uuid,
-                                                              "site-d"));
+  out("peer_site_set_name: %d",
+      rbd_mirror_peer_site_set_name(io, uuid, "site-d"));
   out("peer_site_set_client_name: %d",
       rbd_mirror_peer_site_set_client_name(io, uuid, "client.d"));
   show_peers();
   show_attributes(uuid);
-  out("peer_site_set_attributes: %d", rbd_mirror_peer_site_set_attributes(io,
-      uuid, keys, vals, 2));
+  out("peer_site_set_attributes: %d",
+      rbd_mirror_peer_site_set_attributes(io, uuid, keys, vals, 2));
   show_attributes(uuid);
   out("peer_site_set_name(unknown uuid): %d",
       rbd_mirror_peer_site_set_name(io, "00000000-0000-0000-0000-000000000000",
@@ -113,8 +115,8 @@ static void peers(void)
 
 void section_mirror(void)
 {
-  out("mirror_mode_set(image): %d", rbd_mirror_mode_set(io,
-                                                        RBD_MIRROR_MODE_IMAGE));
+  out("mirror_mode_set(image): %d",
+      rbd_mirror_mode_set(io, RBD_MIRROR_MODE_IMAGE));
   image();
   peers();
   out("mirror_mode_set(disabled): %d",

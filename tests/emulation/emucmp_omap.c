@@ -62,24 +62,28 @@ void section_omap(void)
   rados_release_read_op(rd);
 
   rd = rados_create_read_op();
-  rados_read_op_omap_cmp2(rd, "k1Z", LIBRADOS_CMPXATTR_OP_EQ, "v1", 2, 2, &prval);
+  rados_read_op_omap_cmp2(rd, "k1Z", LIBRADOS_CMPXATTR_OP_EQ, "v1", 2, 2,
+                          &prval);
   r = rados_read_op_operate(rd, io, oid, 0);
   out("read omap_cmp2(k1 == v1): %d prval=%d", r, prval);
   rados_release_read_op(rd);
   rd = rados_create_read_op();
-  rados_read_op_omap_cmp2(rd, "k1", LIBRADOS_CMPXATTR_OP_GT, "v9", 2, 2, &prval);
+  rados_read_op_omap_cmp2(rd, "k1", LIBRADOS_CMPXATTR_OP_GT, "v9", 2, 2,
+                          &prval);
   r = rados_read_op_operate(rd, io, oid, 0);
   out("read omap_cmp2(k1 > v9): %d prval=%d", r, prval);
   rados_release_read_op(rd);
 
   w = rados_create_write_op();
-  rados_write_op_omap_cmp2(w, "k1", LIBRADOS_CMPXATTR_OP_EQ, "v1", 2, 2, &prval);
+  rados_write_op_omap_cmp2(w, "k1", LIBRADOS_CMPXATTR_OP_EQ, "v1", 2, 2,
+                           &prval);
   rados_write_op_omap_rm_keys2(w, keys + 1, key_lens + 1, 1);
   r = rados_write_op_operate(w, io, oid, NULL, 0);
   out("write omap_cmp2(k1 == v1) + rm_keys2(k2): %d prval=%d", r, prval);
   rados_release_write_op(w);
   w = rados_create_write_op();
-  rados_write_op_omap_cmp2(w, "k1", LIBRADOS_CMPXATTR_OP_EQ, "nope", 2, 4, &prval2);
+  rados_write_op_omap_cmp2(w, "k1", LIBRADOS_CMPXATTR_OP_EQ, "nope", 2, 4,
+                           &prval2);
   rados_write_op_omap_rm_keys2(w, keys + 2, key_lens + 2, 1);
   r = rados_write_op_operate(w, io, oid, NULL, 0);
   out("write omap_cmp2(k1 == nope) + rm_keys2(k3): %d prval=%d", r, prval2);

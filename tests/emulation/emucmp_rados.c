@@ -46,7 +46,9 @@ static void operate2(const char *oid, struct timespec *mtime, const char *what)
     out("  completion: %d", rados_aio_get_return_value(c));
     r = rados_stat(io, oid, &size, &t);
     out("  stat: %d size=%llu mtime=%s", r, (unsigned long long)size,
-        !mtime ? "now" : t == mtime->tv_sec ? "as set" : "OTHER");
+        !mtime               ? "now"
+        : t == mtime->tv_sec ? "as set"
+                             : "OTHER");
   }
   rados_aio_release(c);
   rados_release_write_op(w);

@@ -36,9 +36,8 @@ static void create2(rbd_image_t img, const char *name, uint32_t flags,
   struct progress p = { 0, 0, 0 };
   int r = rbd_snap_create2(img, name, flags, on_progress, &p);
 
-  out("snap_create2(%s, %s): %d progress %d calls, last %llu/%llu", name,
-      what, r, p.calls, (unsigned long long)p.offset,
-      (unsigned long long)p.total);
+  out("snap_create2(%s, %s): %d progress %d calls, last %llu/%llu", name, what,
+      r, p.calls, (unsigned long long)p.offset, (unsigned long long)p.total);
 }
 
 static void write_at(rbd_image_t img, uint64_t off, char c)
@@ -73,8 +72,7 @@ static void list_snaps(rbd_image_t img)
     rbd_snap_list_end(snaps);
 }
 
-static void get_name(rbd_image_t img, uint64_t id, const char *what,
-                     size_t len)
+static void get_name(rbd_image_t img, uint64_t id, const char *what, size_t len)
 {
   char buf[64] = "junk";
   size_t l = len;
@@ -108,8 +106,8 @@ static void diff3(rbd_image_t img, uint64_t from, const char *what,
   out("diff_iterate3(%s, flags %u): %d%s", what, flags, r, e.text);
 }
 
-static void diff_same_as_diff2(rbd_image_t img, uint64_t id,
-                               const char *name, uint32_t flags)
+static void diff_same_as_diff2(rbd_image_t img, uint64_t id, const char *name,
+                               uint32_t flags)
 {
   struct extents a = { "" }, b = { "" };
   int ra = rbd_diff_iterate3(img, id, 0, 64 * MiB, flags, collect, &a);
@@ -159,8 +157,9 @@ void section_snapshots(void)
   create2(img, "s2", RBD_SNAP_CREATE_SKIP_QUIESCE, "SKIP");
   write_at(img, 4 * MiB, 'C');
   create2(img, "s3", RBD_SNAP_CREATE_IGNORE_QUIESCE_ERROR, "IGNORE");
-  create2(img, "x", RBD_SNAP_CREATE_SKIP_QUIESCE |
-          RBD_SNAP_CREATE_IGNORE_QUIESCE_ERROR, "SKIP|IGNORE");
+  create2(img, "x",
+          RBD_SNAP_CREATE_SKIP_QUIESCE | RBD_SNAP_CREATE_IGNORE_QUIESCE_ERROR,
+          "SKIP|IGNORE");
   create2(img, "x", 1u << 7, "1<<7");
   create2(img, "s1", 0, "0, exists");
   create2(img, "s1", RBD_SNAP_CREATE_IGNORE_QUIESCE_ERROR, "IGNORE, exists");
@@ -202,7 +201,8 @@ void section_snapshots(void)
   out("snap_remove_by_id(s3): %d", rbd_snap_remove_by_id(img, ids[2]));
   out("snap_remove_by_id(s3 again): %d", rbd_snap_remove_by_id(img, ids[2]));
   need(rbd_snap_protect(img, "s1"), "rbd_snap_protect");
-  out("snap_remove_by_id(protected s1): %d", rbd_snap_remove_by_id(img, ids[0]));
+  out("snap_remove_by_id(protected s1): %d",
+      rbd_snap_remove_by_id(img, ids[0]));
   list_snaps(img);
   crc_write(img);
   rbd_close(img);

@@ -39,8 +39,8 @@ int fault_copy(const char *src, const char *dst)
 {
   char buf[65536];
   int in = open(src, O_RDONLY | O_CLOEXEC);
-  int out = in < 0 ? -1 : open(dst, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-                               0755);
+  int out = in < 0 ? -1
+                   : open(dst, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0755);
   ssize_t n = 0;
 
   while (out >= 0 && (n = read(in, buf, sizeof buf)) > 0)

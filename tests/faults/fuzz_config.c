@@ -28,11 +28,11 @@
 /* ---- the fake dynamic loader (defined before the #defines below) ---- */
 
 static struct {
-  int answer;           /* 0: fail, 1: not a library, 2: a library */
+  int answer; /* 0: fail, 1: not a library, 2: a library */
   int calls;
-  char file[2][65536];  /* what the two first dlopen() calls asked for */
+  char file[2][65536]; /* what the two first dlopen() calls asked for */
   int flags[2];
-  int loads_after;      /* later calls that could load something */
+  int loads_after; /* later calls that could load something */
 } fake;
 
 static char fake_handle;
@@ -96,8 +96,8 @@ static ssize_t fake_write(int fd, const void *buf, size_t n)
 {
   const char *line = buf;
 
-  if (fd == STDERR_FILENO &&
-      (n < 1 || n > 1024 || line[n - 1] != '\n' || memcmp(line, "rbdcompat: ", 11)))
+  if (fd == STDERR_FILENO && (n < 1 || n > 1024 || line[n - 1] != '\n' ||
+                              memcmp(line, "rbdcompat: ", 11)))
     abort();
   return (ssize_t)n;
 }
@@ -204,8 +204,8 @@ static void check_env_path(const char *value)
   /* A file that exists may be refused without dlopen() (not ELF). */
   if (fake.calls == 0 && !r.v.handle && !strncmp(r.error, "cannot load ", 12))
     return;
-  if (fake.calls < 1 || strncmp(fake.file[0], value, sizeof fake.file[0] - 1)
-      || fake.flags[0] != (RTLD_NOW | RTLD_LOCAL) ||
+  if (fake.calls < 1 || strncmp(fake.file[0], value, sizeof fake.file[0] - 1) ||
+      fake.flags[0] != (RTLD_NOW | RTLD_LOCAL) ||
       (fake.calls > 1 && !(fake.flags[1] & RTLD_NOLOAD)) || fake.loads_after)
     fail("RBDCOMPAT_LIBRBD: not exactly that file, once");
   if (!r.v.handle && strncmp(r.path, value, strlen(r.path)))

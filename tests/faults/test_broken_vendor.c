@@ -64,8 +64,7 @@ END_TEST
 
 START_TEST(symbol_that_nothing_defines)
 {
-  expect_unusable(vendor("BROKEN_UNDEFINED"),
-                  "rbdcompat_test_absent_function");
+  expect_unusable(vendor("BROKEN_UNDEFINED"), "rbdcompat_test_absent_function");
 }
 END_TEST
 

@@ -28,10 +28,10 @@
 #define BIG 100000
 
 enum value_kind {
-  V_REPEAT,     /* n copies of c */
-  V_TEXT,       /* text as is */
-  V_MOCK,       /* mock file or directory of 'variant', then text */
-  V_PADDED,     /* slashes, then the mock path: exactly n bytes in all */
+  V_REPEAT, /* n copies of c */
+  V_TEXT,   /* text as is */
+  V_MOCK,   /* mock file or directory of 'variant', then text */
+  V_PADDED, /* slashes, then the mock path: exactly n bytes in all */
 };
 
 enum outcome {
@@ -50,7 +50,7 @@ struct env_case {
   enum value_kind kind;
   char c;
   size_t n;
-  const char *variant;  /* V_MOCK, V_PADDED: NULL for the directory of full */
+  const char *variant; /* V_MOCK, V_PADDED: NULL for the directory of full */
   const char *text;
   enum outcome expect;
 };
@@ -61,7 +61,8 @@ static const struct env_case cases[] = {
   /* The path of librbd / librados: used as given, and only that. */
   { "RBDCOMPAT_LIBRBD", V_REPEAT, 'a', BIG, 0, 0, STUB },
   { "RBDCOMPAT_LIBRBD", V_REPEAT, '/', BIG, 0, 0, STUB },
-  { "RBDCOMPAT_LIBRBD", V_TEXT, 0, 0, 0, "/nonexistent/\xff\xfe\x80/librbd.so.1", STUB },
+  { "RBDCOMPAT_LIBRBD", V_TEXT, 0, 0, 0,
+    "/nonexistent/\xff\xfe\x80/librbd.so.1", STUB },
   { "RBDCOMPAT_LIBRBD", V_MOCK, 0, 0, "full", ",/a/b", STUB },
   { "RBDCOMPAT_LIBRBD", V_MOCK, 0, 0, "full", "\n", STUB },
   { "RBDCOMPAT_LIBRBD", V_TEXT, 0, 0, 0, "", FROM_MISSING },
@@ -81,8 +82,10 @@ static const struct env_case cases[] = {
   { "RBDCOMPAT_VENDOR_DIR", V_MOCK, 0, 0, FULL_DIR, "///", FROM_FULL },
   { "RBDCOMPAT_VENDOR_DIR", V_TEXT, 0, 0, 0, "", FROM_MISSING },
   /* dir + "/librbd.so.1" exactly PATH_MAX - 1 bytes, then one more. */
-  { "RBDCOMPAT_VENDOR_DIR", V_PADDED, 0, PATH_MAX - 1 - 12, FULL_DIR, 0, FROM_FULL },
-  { "RBDCOMPAT_VENDOR_DIR", V_PADDED, 0, PATH_MAX - 12, FULL_DIR, 0, FROM_MISSING },
+  { "RBDCOMPAT_VENDOR_DIR", V_PADDED, 0, PATH_MAX - 1 - 12, FULL_DIR, 0,
+    FROM_FULL },
+  { "RBDCOMPAT_VENDOR_DIR", V_PADDED, 0, PATH_MAX - 12, FULL_DIR, 0,
+    FROM_MISSING },
   /* The log level: anything but off/warn/debug means warn. */
   { "RBDCOMPAT_LOG", V_REPEAT, 'd', BIG, 0, 0, LOG_WARN },
   { "RBDCOMPAT_LOG", V_TEXT, 0, 0, 0, "DEBUG", LOG_WARN },
@@ -99,7 +102,8 @@ static const struct env_case cases[] = {
   { "RBDCOMPAT_DISABLE", V_TEXT, 0, 0, 0, "", FROM_FULL },
   { "RBDCOMPAT_DISABLE", V_TEXT, 0, 0, 0, "rbd_close\xff", FROM_FULL },
   { "RBDCOMPAT_DISABLE", V_TEXT, 0, 0, 0, "rbd_close\n", FROM_FULL },
-  { "RBDCOMPAT_DISABLE", V_TEXT, 0, 0, 0, "rbd_clos,rbd_close_x,RBD_CLOSE, xrbd_close", FROM_FULL },
+  { "RBDCOMPAT_DISABLE", V_TEXT, 0, 0, 0,
+    "rbd_clos,rbd_close_x,RBD_CLOSE, xrbd_close", FROM_FULL },
   { "RBDCOMPAT_DISABLE", V_TEXT, 0, 0, 0, ",, rbd_close\t,,", DISABLED },
   /* (and a 100 KB list with rbd_close in the middle: built below) */
   { "RBDCOMPAT_DISABLE", V_REPEAT, 0, BIG, 0, 0, DISABLED },
@@ -140,8 +144,8 @@ static char *value_of(const struct env_case *c)
   case V_TEXT:
     return strdup(c->text);
   case V_MOCK:
-    base = c->variant ? mock_path(c->variant, is_rados(c) ? "librados.so.2"
-                                                          : "librbd.so.1")
+    base = c->variant ? mock_path(c->variant,
+                                  is_rados(c) ? "librados.so.2" : "librbd.so.1")
                       : mock_dir();
     v = malloc(strlen(base) + strlen(c->text) + 1);
     strcpy(v, base);
@@ -149,8 +153,8 @@ static char *value_of(const struct env_case *c)
     return v;
   case V_PADDED:
   default:
-    base = c->variant ? mock_path(c->variant, is_rados(c) ? "librados.so.2"
-                                                          : "librbd.so.1")
+    base = c->variant ? mock_path(c->variant,
+                                  is_rados(c) ? "librados.so.2" : "librbd.so.1")
                       : mock_dir();
     len = strlen(base);
     ck_assert_uint_lt(len, c->n);
@@ -182,13 +186,13 @@ static void check_outcome(const struct env_case *c, const char *err)
     }
     break;
   case STUB:
-    ck_assert_int_eq(rbd ? rbd_close(NULL) : rados_ioctx_get_id(NULL),
-                     -ENOSYS);
+    ck_assert_int_eq(rbd ? rbd_close(NULL) : rados_ioctx_get_id(NULL), -ENOSYS);
     ck_assert_msg(count_lines(err, "cannot load") == 1, "%s: %s", what, err);
     break;
   case DISABLED:
     ck_assert_msg(count_lines(err, "rbd_close is disabled by"
-                                   " RBDCOMPAT_DISABLE") == 1, "%s", err);
+                                   " RBDCOMPAT_DISABLE") == 1,
+                  "%s", err);
     ck_assert_int_eq(rbd_flush((rbd_image_t)78), -ENOSYS);
     ck_assert_int_ne(rbd_aio_get_return_value((rbd_completion_t)78), -ENOSYS);
     ck_assert_uint_eq(mock_last.args[0], 78);
@@ -233,8 +237,10 @@ START_TEST(hostile_value)
     ck_assert_int_eq(rc, -ENOSYS);
   rados_ioctx_get_id((rados_ioctx_t)75);
   err = capture_stop();
-  ck_assert_msg(fault_longest_line(err) < 1024, "case %d (%s): a line of %zu"
-                " bytes", _i, c->var, fault_longest_line(err));
+  ck_assert_msg(fault_longest_line(err) < 1024,
+                "case %d (%s): a line of %zu"
+                " bytes",
+                _i, c->var, fault_longest_line(err));
   check_outcome(c, err);
 }
 END_TEST

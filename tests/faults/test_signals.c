@@ -111,8 +111,8 @@ START_TEST(signal_storm_during_first_calls_from_sixteen_threads)
   long r;
 
   ticks_per_round = mmap(NULL, ROUNDS * sizeof *ticks_per_round,
-                         PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
-                         -1, 0);
+                         PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1,
+                         0);
   ck_assert(ticks_per_round != MAP_FAILED);
   for (r = 0; r < fault_rounds(ROUNDS); r++) {
     int status = fault_run_child(round_in_child, (void *)r, 60);

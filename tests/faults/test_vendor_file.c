@@ -51,7 +51,8 @@ static void expect_forwarded(unsigned long arg)
   mock_reset();
   /* Missing from the "missing" mock: must still reach the loaded one. */
   ck_assert_int_ne(rbd_lock_acquire((rbd_image_t)(arg + 2),
-                                    RBD_LOCK_MODE_SHARED), -ENOSYS);
+                                    RBD_LOCK_MODE_SHARED),
+                   -ENOSYS);
   ck_assert_uint_eq(mock_last.args[0], arg + 2);
 }
 

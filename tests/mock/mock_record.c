@@ -4,8 +4,7 @@
 MOCK_EXPORT struct mock_call mock_last;
 MOCK_EXPORT unsigned long mock_calls[MOCK_MAX_ROWS];
 
-MOCK_EXPORT void mock_record(unsigned idx, unsigned nargs,
-                             const uint64_t *args)
+MOCK_EXPORT void mock_record(unsigned idx, unsigned nargs, const uint64_t *args)
 {
   unsigned i;
 

@@ -17,7 +17,7 @@
 #define MOCK_MAX_ROWS 1024
 
 struct mock_call {
-  unsigned idx;                 /* row of the function table */
+  unsigned idx; /* row of the function table */
   unsigned nargs;
   uint64_t args[MOCK_MAX_ARGS];
 };

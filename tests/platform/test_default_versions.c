@@ -34,8 +34,8 @@ static void pool_stat_gives(uint64_t base, unsigned filled)
                     NEW_MEMBERS * sizeof(uint64_t));
   for (i = 0; i < NEW_MEMBERS + 4; i++)
     buf[i] = CANARY;
-  ck_assert_int_eq(rados_ioctx_pool_stat(NULL,
-                                         (struct rados_pool_stat_t *)buf), 0);
+  ck_assert_int_eq(rados_ioctx_pool_stat(NULL, (struct rados_pool_stat_t *)buf),
+                   0);
   for (i = 0; i < NEW_MEMBERS; i++)
     ck_assert_msg(buf[i] == (i < filled ? base + i : 0),
                   "member %u is 0x%llx, expected %llu", i,

@@ -20,8 +20,9 @@ static void pre(int argc, char **argv, char **envp)
     order[n++] = 1;
 }
 
-__attribute__((section(".preinit_array"), used))
-static void (*const pre_entry)(int, char **, char **) = pre;
+__attribute__((section(".preinit_array"),
+               used)) static void (*const pre_entry)(int, char **,
+                                                     char **) = pre;
 
 __attribute__((constructor)) static void ctor(void)
 {

@@ -74,7 +74,8 @@ START_TEST(missing_write_op_builder_fails_the_whole_op)
   err = capture_stop();
   assert_failing_step(0x10, 6); /* rados_write_op_exec(op, cls, method, ...) */
   ck_assert_int_eq(count_lines(err, "rados_write_op_omap_rm_keys is missing"
-                               " from"), 1);
+                                    " from"),
+                   1);
   ck_assert_int_eq(count_lines(err, "makes the whole operation fail"), 1);
 }
 END_TEST
@@ -105,7 +106,8 @@ START_TEST(releasing_an_operation_is_not_a_step_of_it)
   err = capture_stop();
   ck_assert_uint_eq(vendor_calls(), 0);
   ck_assert_int_eq(count_lines(err, "rados_release_write_op is disabled by"
-                               " RBDCOMPAT_DISABLE; does nothing"), 1);
+                                    " RBDCOMPAT_DISABLE; does nothing"),
+                   1);
 }
 END_TEST
 
@@ -140,7 +142,8 @@ START_TEST(missing_void_creator_stubs_the_whole_family)
   rbd_image_options_create(&opts);
   ck_assert_ptr_null(opts);
   ck_assert_int_eq(rbd_image_options_set_uint64(opts, RBD_IMAGE_OPTION_ORDER,
-                                                22), -ENOSYS);
+                                                22),
+                   -ENOSYS);
   ck_assert_int_eq(rbd_create4((rados_ioctx_t)2, "img", 1 << 20, opts),
                    -ENOSYS);
   rbd_image_options_destroy(opts);
@@ -175,8 +178,7 @@ START_TEST(missing_omap_iterator_creator_gives_a_null_iterator_that_is_safe)
   ck_assert_uint_eq(more, 0);
   mock_reset();
   /* The NULL iterator never reaches the vendor (which would crash on it). */
-  ck_assert_int_eq(rados_omap_get_next2(it, &key, &val, &klen, &vlen),
-                   -ENOSYS);
+  ck_assert_int_eq(rados_omap_get_next2(it, &key, &val, &klen, &vlen), -ENOSYS);
   ck_assert_ptr_null(key);
   ck_assert_ptr_null(val);
   ck_assert_uint_eq(klen, 0);
@@ -184,7 +186,8 @@ START_TEST(missing_omap_iterator_creator_gives_a_null_iterator_that_is_safe)
   ck_assert_uint_eq(vendor_calls(), 0);
   /* A real iterator (from a creator the vendor has) still does. */
   ck_assert_int_ne(rados_omap_get_next2((rados_omap_iter_t)0x14, &key, &val,
-                                        &klen, &vlen), -ENOSYS);
+                                        &klen, &vlen),
+                   -ENOSYS);
   rados_omap_get_end((rados_omap_iter_t)0x14);
   ck_assert_uint_eq(vendor_calls(), 2);
 }
@@ -204,8 +207,7 @@ START_TEST(disabling_a_destroy_disables_its_family_with_one_warning)
   /* A cluster nobody can shut down would abort the process at exit. */
   ck_assert_int_eq(rados_create(&cluster, "admin"), -ENOSYS);
   ck_assert_ptr_null(cluster);
-  ck_assert_int_eq(rados_create2(&cluster, "ceph", "client.admin", 0),
-                   -ENOSYS);
+  ck_assert_int_eq(rados_create2(&cluster, "ceph", "client.admin", 0), -ENOSYS);
   ck_assert_int_eq(rados_connect(cluster), -ENOSYS);
   ck_assert_int_eq(rados_ioctx_create(cluster, "rbd", &io), -ENOSYS);
   ck_assert_ptr_null(io);
@@ -213,11 +215,11 @@ START_TEST(disabling_a_destroy_disables_its_family_with_one_warning)
   err = capture_stop();
   ck_assert_uint_eq(vendor_calls(), 0);
   ck_assert_int_eq(count_lines(err, "RBDCOMPAT_DISABLE names rados_shutdown,"
-                               " which ends the rados_t handles"), 1);
+                                    " which ends the rados_t handles"),
+                   1);
   ck_assert_int_eq(count_lines(err, "disabling all"), 1);
   /* Other families are untouched. */
-  ck_assert_int_ne(rados_aio_get_return_value((rados_completion_t)3),
-                   -ENOSYS);
+  ck_assert_int_ne(rados_aio_get_return_value((rados_completion_t)3), -ENOSYS);
 }
 END_TEST
 
@@ -235,7 +237,8 @@ START_TEST(stubs_set_their_outputs_to_the_empty_answer)
   use_safety();
   /* python3-rbd frees n entries after an error: n must say none. */
   ck_assert_int_eq(rbd_group_snap_list((rados_ioctx_t)2, "g", snaps,
-                                       sizeof snaps[0], &n), -ENOSYS);
+                                       sizeof snaps[0], &n),
+                   -ENOSYS);
   ck_assert_uint_eq(n, 0);
   /* python3-rbd calls rbd_snap_list_end() after an error, which frees
    * names up to the first NULL one: upstream zeroes the array first. */
@@ -247,7 +250,8 @@ START_TEST(stubs_set_their_outputs_to_the_empty_answer)
   memset(snaps, 0x5a, sizeof snaps);
   n = 10;
   ck_assert_int_eq(rbd_group_snap_list((rados_ioctx_t)2, "g", snaps,
-                                       sizeof snaps[0], &n), -ENOSYS);
+                                       sizeof snaps[0], &n),
+                   -ENOSYS);
   ck_assert_ptr_null(snaps[9].name);
   rados_read_op_getxattrs((rados_read_op_t)0x15, &xit, &prval);
   ck_assert_ptr_null(xit);
@@ -268,11 +272,13 @@ START_TEST(no_image_notification_without_the_calls_that_drain_it)
   mock_reset();
   capture_start();
   ck_assert_int_eq(rbd_set_image_notification((rbd_image_t)1, 3,
-                                              EVENT_TYPE_EVENTFD), -ENOSYS);
+                                              EVENT_TYPE_EVENTFD),
+                   -ENOSYS);
   err = capture_stop();
   ck_assert_uint_eq(vendor_calls(), 0);
   ck_assert_int_eq(count_lines(err, "rbd_set_image_notification is unusable"
-                               " without rbd_poll_io_events"), 1);
+                                    " without rbd_poll_io_events"),
+                   1);
 }
 END_TEST
 
@@ -282,7 +288,8 @@ START_TEST(no_image_notification_without_aio_get_arg)
   rbd_version(NULL, NULL, NULL);
   mock_reset();
   ck_assert_int_eq(rbd_set_image_notification((rbd_image_t)1, 3,
-                                              EVENT_TYPE_EVENTFD), -ENOSYS);
+                                              EVENT_TYPE_EVENTFD),
+                   -ENOSYS);
   ck_assert_uint_eq(vendor_calls(), 0);
 }
 END_TEST
@@ -295,8 +302,10 @@ START_TEST(no_completion_without_its_return_value)
   rbd_completion_t rc = (rbd_completion_t)0xbad;
 
   use_vendor("full", "full");
-  setenv("RBDCOMPAT_DISABLE", "rados_aio_get_return_value,"
-         "rbd_aio_get_return_value", 1);
+  setenv("RBDCOMPAT_DISABLE",
+         "rados_aio_get_return_value,"
+         "rbd_aio_get_return_value",
+         1);
   rbd_version(NULL, NULL, NULL);
   rados_version(NULL, NULL, NULL);
   mock_reset();
@@ -315,8 +324,10 @@ END_TEST
 START_TEST(waiting_is_emulated_from_is_complete)
 {
   use_vendor("full", "full");
-  setenv("RBDCOMPAT_DISABLE", "rados_aio_wait_for_complete,"
-         "rbd_aio_wait_for_complete", 1);
+  setenv("RBDCOMPAT_DISABLE",
+         "rados_aio_wait_for_complete,"
+         "rbd_aio_wait_for_complete",
+         1);
   rbd_version(NULL, NULL, NULL);
   rados_version(NULL, NULL, NULL);
   mock_reset();
@@ -356,8 +367,7 @@ START_TEST(control_characters_in_logged_strings_are_escaped)
   int lines = 0;
   const char *p;
 
-  setenv("RBDCOMPAT_LIBRBD", "/nonexistent\nrbdcompat: forged line\x1b[2J",
-         1);
+  setenv("RBDCOMPAT_LIBRBD", "/nonexistent\nrbdcompat: forged line\x1b[2J", 1);
   capture_start();
   ck_assert_int_eq(rbd_close(NULL), -ENOSYS);
   err = capture_stop();
@@ -367,7 +377,8 @@ START_TEST(control_characters_in_logged_strings_are_escaped)
   ck_assert_int_eq(lines, 2);
   ck_assert_int_eq(count_lines(err, "rbdcompat: "), 2);
   ck_assert_int_eq(count_lines(err, "/nonexistent\\nrbdcompat: forged"
-                               " line\\x1b[2J"), 1);
+                                    " line\\x1b[2J"),
+                   1);
   ck_assert_ptr_null(strchr(err, '\x1b'));
 }
 END_TEST
@@ -430,7 +441,8 @@ int main(void)
   tcase_add_test(t, disabled_read_op_builder_fails_the_whole_op);
   tcase_add_test(t, releasing_an_operation_is_not_a_step_of_it);
   tcase_add_test(t, missing_void_creator_stubs_the_whole_family);
-  tcase_add_test(t, missing_omap_iterator_creator_gives_a_null_iterator_that_is_safe);
+  tcase_add_test(
+      t, missing_omap_iterator_creator_gives_a_null_iterator_that_is_safe);
   tcase_add_test(t, disabling_a_destroy_disables_its_family_with_one_warning);
   tcase_add_test(t, stubs_set_their_outputs_to_the_empty_answer);
   tcase_add_test(t, no_image_notification_without_the_calls_that_drain_it);

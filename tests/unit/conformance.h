@@ -7,18 +7,29 @@
 #include <stddef.h>
 
 /* GCC's and clang's type classes (typeclass.h). */
-enum { TC_INTEGER = 1, TC_CHAR = 2, TC_ENUM = 3, TC_BOOL = 4, TC_POINTER = 5,
-       TC_REAL = 8 };
+enum {
+  TC_INTEGER = 1,
+  TC_CHAR = 2,
+  TC_ENUM = 3,
+  TC_BOOL = 4,
+  TC_POINTER = 5,
+  TC_REAL = 8
+};
 
 struct ffi_arg_desc {
-  int tclass;   /* __builtin_classify_type */
+  int tclass; /* __builtin_classify_type */
   size_t size;
   int valid;
 };
 
-#define FFI_ARG(...) \
-  { __builtin_classify_type((__VA_ARGS__)0), sizeof(__VA_ARGS__), 1 }
-#define FFI_RET_VOID { 0, 0, 0 }
+#define FFI_ARG(...)                                                \
+  {                                                                 \
+    __builtin_classify_type((__VA_ARGS__)0), sizeof(__VA_ARGS__), 1 \
+  }
+#define FFI_RET_VOID \
+  {                  \
+    0, 0, 0          \
+  }
 
 struct ffi_sig {
   const char *name;

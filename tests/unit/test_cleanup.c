@@ -130,21 +130,27 @@ START_TEST(snapshot_cleanups_free_every_string)
   ck_assert_uint_eq(heap(), before);
 
   group = (rbd_snap_group_namespace_t){ 1, s("group"), s("gsnap") };
-  trash = (rbd_snap_trash_namespace_t){ RBD_SNAP_NAMESPACE_TYPE_USER, s("was") };
-  mirror = (rbd_snap_mirror_namespace_t){ RBD_SNAP_MIRROR_STATE_PRIMARY, 2,
-                                          NULL, true, s("uuid"), 7, 3 };
+  trash = (rbd_snap_trash_namespace_t){ RBD_SNAP_NAMESPACE_TYPE_USER,
+                                        s("was") };
+  mirror = (rbd_snap_mirror_namespace_t){
+    RBD_SNAP_MIRROR_STATE_PRIMARY, 2, NULL, true, s("uuid"), 7, 3
+  };
   mirror.mirror_peer_uuids = malloc(4);
   memcpy(mirror.mirror_peer_uuids, "a\0b", 4);
   built = heap();
   /* A struct size other than upstream's: -ERANGE, nothing freed. */
-  ck_assert_int_eq(rbd_snap_group_namespace_cleanup(&group, sizeof group - 1), -ERANGE);
+  ck_assert_int_eq(rbd_snap_group_namespace_cleanup(&group, sizeof group - 1),
+                   -ERANGE);
   ck_assert_int_eq(rbd_snap_trash_namespace_cleanup(&trash, 0), -ERANGE);
-  ck_assert_int_eq(rbd_snap_mirror_namespace_cleanup(&mirror, sizeof mirror + 8), -ERANGE);
+  ck_assert_int_eq(rbd_snap_mirror_namespace_cleanup(&mirror,
+                                                     sizeof mirror + 8),
+                   -ERANGE);
   ck_assert_uint_eq(heap(), built);
   ck_assert_str_eq(group.group_name, "group");
   ck_assert_int_eq(rbd_snap_group_namespace_cleanup(&group, sizeof group), 0);
   ck_assert_int_eq(rbd_snap_trash_namespace_cleanup(&trash, sizeof trash), 0);
-  ck_assert_int_eq(rbd_snap_mirror_namespace_cleanup(&mirror, sizeof mirror), 0);
+  ck_assert_int_eq(rbd_snap_mirror_namespace_cleanup(&mirror, sizeof mirror),
+                   0);
   ck_assert_uint_eq(heap(), before);
 }
 END_TEST
@@ -171,8 +177,10 @@ START_TEST(image_cleanups_free_every_string)
   rbd_image_spec_list_cleanup(specs, 2);
   linked = (rbd_linked_image_spec_t){ 1, s("p"), s(""), s("i"), s("n"), false };
   rbd_linked_image_spec_cleanup(&linked);
-  links[0] = (rbd_linked_image_spec_t){ 1, s("p"), s("ns"), s("i"), s("n"), true };
-  links[1] = (rbd_linked_image_spec_t){ 2, s("q"), s(""), s("j"), s("m"), false };
+  links[0] =
+      (rbd_linked_image_spec_t){ 1, s("p"), s("ns"), s("i"), s("n"), true };
+  links[1] =
+      (rbd_linked_image_spec_t){ 2, s("q"), s(""), s("j"), s("m"), false };
   rbd_linked_image_spec_list_cleanup(links, 2);
   child = (rbd_child_info_t){ s("p"), s("c"), s("id"), false };
   rbd_list_child_cleanup(&child);
@@ -184,19 +192,28 @@ START_TEST(image_cleanups_free_every_string)
   rbd_watchers_list_cleanup(watchers, 2);
   owners[0] = s("client.4100"), owners[1] = s("client.4101");
   rbd_lock_get_owners_cleanup(owners, 2);
-  pool_opts[0] = (rbd_config_option_t){ s("rbd_cache"), s("true"), RBD_CONFIG_SOURCE_POOL };
-  pool_opts[1] = (rbd_config_option_t){ s("rbd_qos_iops_limit"), s("0"), RBD_CONFIG_SOURCE_CONFIG };
+  pool_opts[0] = (rbd_config_option_t){ s("rbd_cache"), s("true"),
+                                        RBD_CONFIG_SOURCE_POOL };
+  pool_opts[1] = (rbd_config_option_t){ s("rbd_qos_iops_limit"), s("0"),
+                                        RBD_CONFIG_SOURCE_CONFIG };
   rbd_config_pool_list_cleanup(pool_opts, 2);
-  image_opts[0] = (rbd_config_option_t){ s("rbd_cache"), s("false"), RBD_CONFIG_SOURCE_IMAGE };
+  image_opts[0] = (rbd_config_option_t){ s("rbd_cache"), s("false"),
+                                         RBD_CONFIG_SOURCE_IMAGE };
   rbd_config_image_list_cleanup(image_opts, 1);
-  mig = (rbd_image_migration_status_t){ 1, s(""), s("src"), s("sid"), 1, s(""),
-                                        s("dst"), s("did"),
-                                        RBD_IMAGE_MIGRATION_STATE_PREPARED, s("ok") };
+  mig = (rbd_image_migration_status_t){
+    1,        s(""),    s("src"),
+    s("sid"), 1,        s(""),
+    s("dst"), s("did"), RBD_IMAGE_MIGRATION_STATE_PREPARED,
+    s("ok")
+  };
   rbd_migration_status_cleanup(&mig);
-  info = (rbd_trash_image_info_t){ s("id"), s("name"), RBD_TRASH_IMAGE_SOURCE_USER, 1, 2 };
+  info = (rbd_trash_image_info_t){ s("id"), s("name"),
+                                   RBD_TRASH_IMAGE_SOURCE_USER, 1, 2 };
   rbd_trash_get_cleanup(&info);
-  entries[0] = (rbd_trash_image_info_t){ s("a"), s("b"), RBD_TRASH_IMAGE_SOURCE_USER, 1, 2 };
-  entries[1] = (rbd_trash_image_info_t){ s("c"), s("d"), RBD_TRASH_IMAGE_SOURCE_USER, 3, 4 };
+  entries[0] = (rbd_trash_image_info_t){ s("a"), s("b"),
+                                         RBD_TRASH_IMAGE_SOURCE_USER, 1, 2 };
+  entries[1] = (rbd_trash_image_info_t){ s("c"), s("d"),
+                                         RBD_TRASH_IMAGE_SOURCE_USER, 3, 4 };
   rbd_trash_list_cleanup(entries, 2);
   ck_assert_uint_eq(heap(), before);
 }
@@ -204,9 +221,13 @@ END_TEST
 
 static rbd_group_snap_info2_t group_snap(const char *name)
 {
-  rbd_group_snap_info2_t g = { s("gsid"), s(name), s(".group.1_x_y"),
+  rbd_group_snap_info2_t g = { s("gsid"),
+                               s(name),
+                               s(".group.1_x_y"),
                                RBD_GROUP_SNAP_STATE_COMPLETE,
-                               RBD_GROUP_SNAP_NAMESPACE_TYPE_USER, 2, NULL };
+                               RBD_GROUP_SNAP_NAMESPACE_TYPE_USER,
+                               2,
+                               NULL };
 
   g.image_snaps = calloc(2, sizeof *g.image_snaps);
   g.image_snaps[0] = (rbd_group_image_snap_info_t){ s("img0"), 1, 4 };
@@ -225,17 +246,21 @@ START_TEST(group_cleanups_free_every_string_and_array)
   use_vendor("missing", "missing");
   warm_up();
   before = heap();
-  images[0] = (rbd_group_image_info_t){ s("a"), 1, RBD_GROUP_IMAGE_STATE_ATTACHED };
-  images[1] = (rbd_group_image_info_t){ s("b"), 1, RBD_GROUP_IMAGE_STATE_INCOMPLETE };
+  images[0] = (rbd_group_image_info_t){ s("a"), 1,
+                                        RBD_GROUP_IMAGE_STATE_ATTACHED };
+  images[1] = (rbd_group_image_info_t){ s("b"), 1,
+                                        RBD_GROUP_IMAGE_STATE_INCOMPLETE };
   info = (rbd_group_info_t){ s("g"), 1 };
   snaps[0] = (rbd_group_snap_info_t){ s("s0"), RBD_GROUP_SNAP_STATE_COMPLETE };
-  snaps[1] = (rbd_group_snap_info_t){ s("s1"), RBD_GROUP_SNAP_STATE_INCOMPLETE };
+  snaps[1] = (rbd_group_snap_info_t){ s("s1"),
+                                      RBD_GROUP_SNAP_STATE_INCOMPLETE };
   built = heap();
   ck_assert_int_eq(rbd_group_image_list_cleanup(images, 1, 2), -ERANGE);
   ck_assert_int_eq(rbd_group_info_cleanup(&info, sizeof info * 2), -ERANGE);
   ck_assert_int_eq(rbd_group_snap_list_cleanup(snaps, 0, 2), -ERANGE);
   ck_assert_uint_eq(heap(), built);
-  ck_assert_int_eq(rbd_group_image_list_cleanup(images, sizeof images[0], 2), 0);
+  ck_assert_int_eq(rbd_group_image_list_cleanup(images, sizeof images[0], 2),
+                   0);
   ck_assert_int_eq(rbd_group_info_cleanup(&info, sizeof info), 0);
   ck_assert_int_eq(rbd_group_snap_list_cleanup(snaps, sizeof snaps[0], 2), 0);
   ck_assert_uint_eq(heap(), before);
@@ -252,14 +277,18 @@ END_TEST
 
 static rbd_mirror_image_global_status_t global_status(const char *name)
 {
-  rbd_mirror_image_global_status_t g = { s(name), { s("gid"), RBD_MIRROR_IMAGE_ENABLED, true },
-                                         2, NULL };
+  rbd_mirror_image_global_status_t g = {
+    s(name), { s("gid"), RBD_MIRROR_IMAGE_ENABLED, true }, 2, NULL
+  };
 
   g.site_statuses = calloc(2, sizeof *g.site_statuses);
   g.site_statuses[0] = (rbd_mirror_image_site_status_t){
-    s(""), MIRROR_IMAGE_STATUS_STATE_REPLAYING, s("replaying"), 5, true };
+    s(""), MIRROR_IMAGE_STATUS_STATE_REPLAYING, s("replaying"), 5, true
+  };
   g.site_statuses[1] = (rbd_mirror_image_site_status_t){
-    s("remote-uuid"), MIRROR_IMAGE_STATUS_STATE_UNKNOWN, s("status not found"), 0, false };
+    s("remote-uuid"), MIRROR_IMAGE_STATUS_STATE_UNKNOWN, s("status not found"),
+    0, false
+  };
   return g;
 }
 
@@ -284,23 +313,32 @@ START_TEST(mirror_cleanups_free_every_string_and_array)
   gs[0] = global_status("a"), gs[1] = global_status("b");
   rbd_mirror_image_global_status_list_cleanup(ids, gs, 2);
   ids[0] = s("id0"), ids[1] = s("id1");
-  infos[0] = (rbd_mirror_image_info_t){ s("g0"), RBD_MIRROR_IMAGE_ENABLED, true };
-  infos[1] = (rbd_mirror_image_info_t){ s("g1"), RBD_MIRROR_IMAGE_DISABLING, false };
+  infos[0] = (rbd_mirror_image_info_t){ s("g0"), RBD_MIRROR_IMAGE_ENABLED,
+                                        true };
+  infos[1] = (rbd_mirror_image_info_t){ s("g1"), RBD_MIRROR_IMAGE_DISABLING,
+                                        false };
   rbd_mirror_image_info_list_cleanup(ids, infos, 2);
   ids[0] = s("id0"), ids[1] = s("id1");
   instances[0] = s("4100"), instances[1] = s("4101");
   rbd_mirror_image_instance_id_list_cleanup(ids, instances, 2);
-  sites[0] = (rbd_mirror_peer_site_t){ s("u0"), RBD_MIRROR_PEER_DIRECTION_RX_TX,
-                                       s("site-a"), s("m0"), s("client.a"), 0 };
-  sites[1] = (rbd_mirror_peer_site_t){ s("u1"), RBD_MIRROR_PEER_DIRECTION_TX,
-                                       s("site-b"), s(""), s("client.b"), 9 };
+  sites[0] =
+      (rbd_mirror_peer_site_t){ s("u0"),       RBD_MIRROR_PEER_DIRECTION_RX_TX,
+                                s("site-a"),   s("m0"),
+                                s("client.a"), 0 };
+  sites[1] = (rbd_mirror_peer_site_t){
+    s("u1"), RBD_MIRROR_PEER_DIRECTION_TX, s("site-b"), s(""), s("client.b"), 9
+  };
   rbd_mirror_peer_site_list_cleanup(sites, 2);
   peers[0] = (rbd_mirror_peer_t){ s("u"), s("cluster"), s("client.admin") };
   rbd_mirror_peer_list_cleanup(peers, 1);
   ids[0] = s("id0");
-  statuses[0] = (rbd_mirror_image_status_t){
-    s("img"), { s("gid"), RBD_MIRROR_IMAGE_ENABLED, true },
-    MIRROR_IMAGE_STATUS_STATE_STOPPED, s("stopped"), 3, true };
+  statuses[0] =
+      (rbd_mirror_image_status_t){ s("img"),
+                                   { s("gid"), RBD_MIRROR_IMAGE_ENABLED, true },
+                                   MIRROR_IMAGE_STATUS_STATE_STOPPED,
+                                   s("stopped"),
+                                   3,
+                                   true };
   rbd_mirror_image_status_list_cleanup(ids, statuses, 1);
   ck_assert_uint_eq(heap(), before);
 }
@@ -336,11 +374,10 @@ END_TEST
 static size_t notify_reply(unsigned char *b)
 {
   static const unsigned char reply[] = {
-    2, 0, 0, 0,
-    0x04, 0x10, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 'a', 'c', 'k',
-    0x05, 0x10, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    1, 0, 0, 0,
-    0x06, 0x10, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0,
+    2,    0,    0, 0, 0x04, 0x10, 0, 0,   0,   0,   0,    0,    1, 0, 0, 0, 0,
+    0,    0,    0, 3, 0,    0,    0, 'a', 'c', 'k', 0x05, 0x10, 0, 0, 0, 0, 0,
+    0,    2,    0, 0, 0,    0,    0, 0,   0,   0,   0,    0,    0, 1, 0, 0, 0,
+    0x06, 0x10, 0, 0, 0,    0,    0, 0,   3,   0,   0,    0,    0, 0, 0, 0,
   };
 
   memcpy(b, reply, sizeof reply);
@@ -358,7 +395,8 @@ START_TEST(decoded_notify_replies_are_freed_by_the_emulated_free)
   warm_up();
   before = heap();
   ck_assert_int_eq(rados_decode_notify_response((char *)buf, len, &acks, &nacks,
-                                                &timeouts, &ntimeouts), 0);
+                                                &timeouts, &ntimeouts),
+                   0);
   ck_assert_uint_eq(nacks, 2);
   ck_assert_uint_eq(ntimeouts, 1);
   rados_free_notify_response(acks, nacks, timeouts);
@@ -383,20 +421,24 @@ START_TEST(list_cleanups_use_the_vendors_entry_cleanup)
   warm_up();
   emu_reset();
   before = heap();
-  trash[0] = (rbd_trash_image_info_t){ s("a"), s("b"), RBD_TRASH_IMAGE_SOURCE_USER, 0, 0 };
-  trash[1] = (rbd_trash_image_info_t){ s("c"), s("d"), RBD_TRASH_IMAGE_SOURCE_USER, 0, 0 };
+  trash[0] = (rbd_trash_image_info_t){ s("a"), s("b"),
+                                       RBD_TRASH_IMAGE_SOURCE_USER, 0, 0 };
+  trash[1] = (rbd_trash_image_info_t){ s("c"), s("d"),
+                                       RBD_TRASH_IMAGE_SOURCE_USER, 0, 0 };
   rbd_trash_list_cleanup(trash, 2);
   ck_assert_int_eq(emu.item_cleanups, 2);
   specs[0] = (rbd_image_spec_t){ s("id"), s("name") };
   rbd_image_spec_list_cleanup(specs, 1);
-  links[0] = (rbd_linked_image_spec_t){ 1, s("p"), s(""), s("i"), s("n"), false };
+  links[0] =
+      (rbd_linked_image_spec_t){ 1, s("p"), s(""), s("i"), s("n"), false };
   rbd_linked_image_spec_list_cleanup(links, 1);
   children[0] = (rbd_child_info_t){ s("p"), s("c"), s("id"), false };
   children[1] = (rbd_child_info_t){ s("p"), s("d"), s("id2"), true };
   rbd_list_children_cleanup(children, 2);
   ck_assert_int_eq(emu.item_cleanups, 6);
   ids[0] = s("id");
-  infos[0] = (rbd_mirror_image_info_t){ s("g"), RBD_MIRROR_IMAGE_ENABLED, true };
+  infos[0] = (rbd_mirror_image_info_t){ s("g"), RBD_MIRROR_IMAGE_ENABLED,
+                                        true };
   rbd_mirror_image_info_list_cleanup(ids, infos, 1);
   ck_assert_int_eq(emu.item_cleanups, 7);
   /* The global status cleanup is emulated too; it frees the info through
@@ -426,7 +468,8 @@ START_TEST(a_vendor_cleanup_is_used_not_the_emulation)
   unsigned idx;
 
   use_vendor("full", "full");
-  entries[0] = (rbd_trash_image_info_t){ s("id"), s("name"), RBD_TRASH_IMAGE_SOURCE_USER, 0, 0 };
+  entries[0] = (rbd_trash_image_info_t){ s("id"), s("name"),
+                                         RBD_TRASH_IMAGE_SOURCE_USER, 0, 0 };
   info = (rbd_group_info_t){ s("g"), 1 };
   capture_start();
   mock_reset();

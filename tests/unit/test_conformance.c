@@ -15,8 +15,7 @@
 #include <string.h>
 
 /* The sentinel of argument i of row idx, as the mock records it. */
-static uint64_t sentinel(const struct ffi_arg_desc *d, unsigned idx,
-                         unsigned i)
+static uint64_t sentinel(const struct ffi_arg_desc *d, unsigned idx, unsigned i)
 {
   if (d->tclass == TC_POINTER)
     return UINT64_C(0x00007f0000000000) | ((uint64_t)idx << 12) |
@@ -24,11 +23,15 @@ static uint64_t sentinel(const struct ffi_arg_desc *d, unsigned idx,
   if (d->tclass == TC_BOOL)
     return 1;
   switch (d->size) {
-  case 1: return (uint64_t)(0x40 + i);
-  case 2: return (uint64_t)(0x4000 + idx * 8 + i);
-  case 4: return (uint64_t)(0x10000000u | (idx << 8) | i);
-  default: return UINT64_C(0x1100000000000000) | ((uint64_t)idx << 16) |
-                  ((uint64_t)i << 8) | 0x11;
+  case 1:
+    return (uint64_t)(0x40 + i);
+  case 2:
+    return (uint64_t)(0x4000 + idx * 8 + i);
+  case 4:
+    return (uint64_t)(0x10000000u | (idx << 8) | i);
+  default:
+    return UINT64_C(0x1100000000000000) | ((uint64_t)idx << 16) |
+           ((uint64_t)i << 8) | 0x11;
   }
 }
 
@@ -41,10 +44,22 @@ START_TEST(every_function_forwards_its_arguments_and_result)
     const struct ffi_sig *sig = &conformance_sigs[k];
     ffi_type *types[MOCK_MAX_ARGS];
     void *values[MOCK_MAX_ARGS];
-    union { uint8_t u8; uint16_t u16; uint32_t u32; uint64_t u64; float f;
-            double d; void *p; } storage[MOCK_MAX_ARGS];
+    union {
+      uint8_t u8;
+      uint16_t u16;
+      uint32_t u32;
+      uint64_t u64;
+      float f;
+      double d;
+      void *p;
+    } storage[MOCK_MAX_ARGS];
     uint64_t expect[MOCK_MAX_ARGS];
-    union { ffi_arg a; uint64_t u64; void *p; double d; } ret;
+    union {
+      ffi_arg a;
+      uint64_t u64;
+      void *p;
+      double d;
+    } ret;
     ffi_cif cif;
     void *fn = shim_entry(sig->name, sig->version);
     unsigned i;
@@ -66,31 +81,41 @@ START_TEST(every_function_forwards_its_arguments_and_result)
         expect[i] = v;
       } else {
         switch (d->size) {
-        case 1: storage[i].u8 = (uint8_t)v; break;
-        case 2: storage[i].u16 = (uint16_t)v; break;
-        case 4: storage[i].u32 = (uint32_t)v; break;
-        default: storage[i].u64 = v; break;
+        case 1:
+          storage[i].u8 = (uint8_t)v;
+          break;
+        case 2:
+          storage[i].u16 = (uint16_t)v;
+          break;
+        case 4:
+          storage[i].u32 = (uint32_t)v;
+          break;
+        default:
+          storage[i].u64 = v;
+          break;
         }
         expect[i] = v;
       }
       values[i] = &storage[i];
     }
     ck_assert_int_eq(ffi_prep_cif(&cif, FFI_DEFAULT_ABI, sig->nargs,
-                                  conformance_ffi_type(&sig->ret), types), FFI_OK);
+                                  conformance_ffi_type(&sig->ret), types),
+                     FFI_OK);
     mock_reset();
     memset(&ret, 0, sizeof ret);
     ffi_call(&cif, FFI_FN(fn), &ret, values);
 
     ck_assert_msg(mock_calls[sig->idx] == 1,
                   "%s%s%s: the mock's function of this row was called %lu"
-                  " times (last call reached row %u)", sig->name,
-                  sig->version ? "@" : "", sig->version ? sig->version : "",
-                  mock_calls[sig->idx], mock_last.idx);
+                  " times (last call reached row %u)",
+                  sig->name, sig->version ? "@" : "",
+                  sig->version ? sig->version : "", mock_calls[sig->idx],
+                  mock_last.idx);
     ck_assert_uint_eq(mock_last.nargs, sig->nargs);
     for (i = 0; i < sig->nargs; i++)
       ck_assert_msg(mock_last.args[i] == expect[i],
-                    "%s: argument %u arrived as 0x%llx, sent 0x%llx",
-                    sig->name, i, (unsigned long long)mock_last.args[i],
+                    "%s: argument %u arrived as 0x%llx, sent 0x%llx", sig->name,
+                    i, (unsigned long long)mock_last.args[i],
                     (unsigned long long)expect[i]);
     if (sig->ret.valid) {
       uint64_t want = mock_ret_value(sig->idx), got = ret.u64;

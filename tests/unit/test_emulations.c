@@ -40,7 +40,8 @@ START_TEST(features_to_string_sorts_names_and_sizes_like_upstream)
   use_vendor("missing", "missing");
   size = sizeof buf;
   ck_assert_int_eq(rbd_features_to_string(0x3d, buf, &size), 0);
-  ck_assert_str_eq(buf, "deep-flatten,exclusive-lock,fast-diff,layering,object-map");
+  ck_assert_str_eq(buf,
+                   "deep-flatten,exclusive-lock,fast-diff,layering,object-map");
   ck_assert_uint_eq(size, 58);
   size = sizeof buf;
   ck_assert_int_eq(rbd_features_to_string(RBD_FEATURES_ALL, buf, &size), 0);
@@ -55,10 +56,12 @@ START_TEST(features_to_string_sorts_names_and_sizes_like_upstream)
   size = sizeof buf;
   ck_assert_int_eq(rbd_features_to_string(1ULL << 12, buf, &size), -EINVAL);
   ck_assert_uint_eq(size, sizeof buf);
-  ck_assert_int_eq(rbd_features_to_string(1 | (1ULL << 40), buf, &size), -EINVAL);
+  ck_assert_int_eq(rbd_features_to_string(1 | (1ULL << 40), buf, &size),
+                   -EINVAL);
   /* Room for the text but not its NUL: -ERANGE with the size needed. */
   size = 8;
-  ck_assert_int_eq(rbd_features_to_string(RBD_FEATURE_LAYERING, buf, &size), -ERANGE);
+  ck_assert_int_eq(rbd_features_to_string(RBD_FEATURE_LAYERING, buf, &size),
+                   -ERANGE);
   ck_assert_uint_eq(size, 9);
   ck_assert_int_eq(rbd_features_to_string(RBD_FEATURE_LAYERING, buf, &size), 0);
   ck_assert_str_eq(buf, "layering");
@@ -74,28 +77,55 @@ static const struct {
   int r;
   uint64_t features;
 } from_cases[] = {
-  { "", 0, 0x3d }, { " ", 0, 0x3d }, { "layering", 0, 0x1 },
-  { "layering,exclusive-lock", 0, 0x5 }, { " layering , striping ", 0, 0x3 },
-  { "61", 0, 0x3d }, { "  61 ", 0, 0x3d }, { "0x3d", -EINVAL, 0 },
-  { "-1", -EINVAL, 0xff }, { "1024", -EINVAL, 0 }, { "4096", -EINVAL, 0 },
-  { "65535", -EINVAL, 0xff }, { "18446744073709551615", -EINVAL, 0xff },
-  { "18446744073709551616", -EINVAL, 0 }, { "foo", -EINVAL, 0 },
-  { "layering,foo", -EINVAL, 0x1 }, { "layering,,striping", -EINVAL, 0x3 },
-  { ",", -EINVAL, 0 }, { "layering,layering", 0, 0x2 },
-  { "LAYERING", -EINVAL, 0 }, { "operations", 0, 0x100 },
-  { "migrating", 0, 0x200 }, { "non-primary", 0, 0x400 },
-  { "dirty-cache", 0, 0x800 }, { "data-pool", 0, 0x80 },
-  { "1 2", -EINVAL, 0 }, { "+5", 0, 0x5 }, { "07", 0, 0x7 },
-  { "\tlayering\n", 0, 0x1 }, { "256", -EINVAL, 0 }, { "128", 0, 0x80 },
-  { "-0", 0, 0 }, { "-5", -EINVAL, 0xfb }, { "-18446744073709551615", 0, 0x1 },
-  { "-18446744073709551616", -EINVAL, 0 }, { "+", -EINVAL, 0 },
-  { "-", -EINVAL, 0 }, { "+-5", -EINVAL, 0 },
-  { "00000000000000000000000061", 0, 0x3d }, { "1e3", -EINVAL, 0 },
-  { "layering,", -EINVAL, 0x1 }, { "layering ,\tstriping", 0, 0x3 },
-  { "\vlayering\f", 0, 0x1 }, { "layering\r", 0, 0x1 },
+  { "", 0, 0x3d },
+  { " ", 0, 0x3d },
+  { "layering", 0, 0x1 },
+  { "layering,exclusive-lock", 0, 0x5 },
+  { " layering , striping ", 0, 0x3 },
+  { "61", 0, 0x3d },
+  { "  61 ", 0, 0x3d },
+  { "0x3d", -EINVAL, 0 },
+  { "-1", -EINVAL, 0xff },
+  { "1024", -EINVAL, 0 },
+  { "4096", -EINVAL, 0 },
+  { "65535", -EINVAL, 0xff },
+  { "18446744073709551615", -EINVAL, 0xff },
+  { "18446744073709551616", -EINVAL, 0 },
+  { "foo", -EINVAL, 0 },
+  { "layering,foo", -EINVAL, 0x1 },
+  { "layering,,striping", -EINVAL, 0x3 },
+  { ",", -EINVAL, 0 },
+  { "layering,layering", 0, 0x2 },
+  { "LAYERING", -EINVAL, 0 },
+  { "operations", 0, 0x100 },
+  { "migrating", 0, 0x200 },
+  { "non-primary", 0, 0x400 },
+  { "dirty-cache", 0, 0x800 },
+  { "data-pool", 0, 0x80 },
+  { "1 2", -EINVAL, 0 },
+  { "+5", 0, 0x5 },
+  { "07", 0, 0x7 },
+  { "\tlayering\n", 0, 0x1 },
+  { "256", -EINVAL, 0 },
+  { "128", 0, 0x80 },
+  { "-0", 0, 0 },
+  { "-5", -EINVAL, 0xfb },
+  { "-18446744073709551615", 0, 0x1 },
+  { "-18446744073709551616", -EINVAL, 0 },
+  { "+", -EINVAL, 0 },
+  { "-", -EINVAL, 0 },
+  { "+-5", -EINVAL, 0 },
+  { "00000000000000000000000061", 0, 0x3d },
+  { "1e3", -EINVAL, 0 },
+  { "layering,", -EINVAL, 0x1 },
+  { "layering ,\tstriping", 0, 0x3 },
+  { "\vlayering\f", 0, 0x1 },
+  { "layering\r", 0, 0x1 },
   { "exclusive-lock,layering,exclusive-lock", 0, 0x9 },
-  { "non-primary,non-primary", 0, 0x800 }, { " , ", -EINVAL, 0 },
-  { "\xa0layering", -EINVAL, 0 }, { "striping\x85", -EINVAL, 0 },
+  { "non-primary,non-primary", 0, 0x800 },
+  { " , ", -EINVAL, 0 },
+  { "\xa0layering", -EINVAL, 0 },
+  { "striping\x85", -EINVAL, 0 },
 };
 
 START_TEST(features_from_string_answers_like_pacific)
@@ -108,8 +138,8 @@ START_TEST(features_from_string_answers_like_pacific)
     int r = rbd_features_from_string(from_cases[i].in, &f);
 
     ck_assert_msg(r == from_cases[i].r && f == from_cases[i].features,
-                  "\"%s\": got %d 0x%llx, upstream %d 0x%llx",
-                  from_cases[i].in, r, (unsigned long long)f, from_cases[i].r,
+                  "\"%s\": got %d 0x%llx, upstream %d 0x%llx", from_cases[i].in,
+                  r, (unsigned long long)f, from_cases[i].r,
                   (unsigned long long)from_cases[i].features);
   }
 }
@@ -224,20 +254,29 @@ START_TEST(snap_create2_takes_upstreams_flags_only)
   ck_assert_str_eq(emu.fn, "rbd_snap_create");
   ck_assert_str_eq(emu.str[0], "s");
   ck_assert_ptr_eq(emu.p[0], IMAGE);
-  ck_assert_int_eq(rbd_snap_create2(IMAGE, "t", RBD_SNAP_CREATE_SKIP_QUIESCE, NULL, NULL), 0);
+  ck_assert_int_eq(rbd_snap_create2(IMAGE, "t", RBD_SNAP_CREATE_SKIP_QUIESCE,
+                                    NULL, NULL),
+                   0);
   ck_assert_str_eq(emu.str[0], "t");
   emu.ret = -EEXIST;
-  ck_assert_int_eq(rbd_snap_create2(IMAGE, "u", RBD_SNAP_CREATE_IGNORE_QUIESCE_ERROR,
-                                    NULL, NULL), -EEXIST);
+  ck_assert_int_eq(rbd_snap_create2(IMAGE, "u",
+                                    RBD_SNAP_CREATE_IGNORE_QUIESCE_ERROR, NULL,
+                                    NULL),
+                   -EEXIST);
   ck_assert_int_eq(emu.calls, 3);
   /* Both quiesce flags, or an unknown bit: upstream's -EINVAL, no call. */
-  ck_assert_int_eq(rbd_snap_create2(IMAGE, "v", RBD_SNAP_CREATE_SKIP_QUIESCE |
-                                    RBD_SNAP_CREATE_IGNORE_QUIESCE_ERROR, NULL, NULL), -EINVAL);
+  ck_assert_int_eq(rbd_snap_create2(IMAGE, "v",
+                                    RBD_SNAP_CREATE_SKIP_QUIESCE |
+                                        RBD_SNAP_CREATE_IGNORE_QUIESCE_ERROR,
+                                    NULL, NULL),
+                   -EINVAL);
   ck_assert_int_eq(rbd_snap_create2(IMAGE, "w", 1u << 7, NULL, NULL), -EINVAL);
   ck_assert_int_eq(rbd_group_snap_create2(IOCTX, "g", "x", 1u << 2), -EINVAL);
   ck_assert_int_eq(emu.calls, 3);
   emu.ret = 0;
-  ck_assert_int_eq(rbd_group_snap_create2(IOCTX, "g", "x", RBD_SNAP_CREATE_SKIP_QUIESCE), 0);
+  ck_assert_int_eq(rbd_group_snap_create2(IOCTX, "g", "x",
+                                          RBD_SNAP_CREATE_SKIP_QUIESCE),
+                   0);
   ck_assert_str_eq(emu.fn, "rbd_group_snap_create");
   ck_assert_str_eq(emu.str[0], "g");
   ck_assert_str_eq(emu.str[1], "x");
@@ -268,15 +307,19 @@ START_TEST(snap_create2_reports_the_unanswered_quiesce_like_upstream)
   ck_assert_uint_eq(p.offset, 1);
   ck_assert_uint_eq(p.total, 10);
   ck_assert_int_eq(rbd_snap_create2(IMAGE, "b", RBD_SNAP_CREATE_SKIP_QUIESCE,
-                                    on_progress, &p), 0);
+                                    on_progress, &p),
+                   0);
   ck_assert_int_eq(p.calls, 1);
-  ck_assert_int_eq(rbd_snap_create2(IMAGE, "c", RBD_SNAP_CREATE_IGNORE_QUIESCE_ERROR,
-                                    on_progress, &p), 0);
+  ck_assert_int_eq(rbd_snap_create2(IMAGE, "c",
+                                    RBD_SNAP_CREATE_IGNORE_QUIESCE_ERROR,
+                                    on_progress, &p),
+                   0);
   ck_assert_int_eq(p.calls, 2);
   /* Refused snapshots report nothing. */
   emu.ret = -EEXIST;
   ck_assert_int_eq(rbd_snap_create2(IMAGE, "a", 0, on_progress, &p), -EEXIST);
-  ck_assert_int_eq(rbd_snap_create2(IMAGE, "a", 1u << 9, on_progress, &p), -EINVAL);
+  ck_assert_int_eq(rbd_snap_create2(IMAGE, "a", 1u << 9, on_progress, &p),
+                   -EINVAL);
   ck_assert_int_eq(p.calls, 2);
 }
 END_TEST
@@ -309,7 +352,8 @@ START_TEST(clone4_clones_from_the_user_snapshots_name)
 
   use_emu();
   ck_assert_int_eq(rbd_clone4(IOCTX, "parent", 8, (rados_ioctx_t)0x4040,
-                              "child", opts), 0);
+                              "child", opts),
+                   0);
   ck_assert_str_eq(emu.fn, "rbd_clone3");
   ck_assert_str_eq(emu.str[0], "parent");
   ck_assert_str_eq(emu.str[1], "shared");
@@ -340,7 +384,8 @@ START_TEST(diff_iterate3_maps_flags_and_snapshot)
   int answer = 42;
 
   use_emu();
-  ck_assert_int_eq(rbd_diff_iterate3(IMAGE, 0, 4096, 8192, 0, diff_cb, &answer), 0);
+  ck_assert_int_eq(rbd_diff_iterate3(IMAGE, 0, 4096, 8192, 0, diff_cb, &answer),
+                   0);
   ck_assert_str_eq(emu.fn, "rbd_diff_iterate2");
   ck_assert(!emu.has_str[0]);
   ck_assert_uint_eq(emu.u[0], 4096);
@@ -348,19 +393,26 @@ START_TEST(diff_iterate3_maps_flags_and_snapshot)
   ck_assert_uint_eq(emu.u[2], 0);
   ck_assert_uint_eq(emu.u[3], 0);
   ck_assert_int_eq(emu.diff_cb_result, 42);
-  ck_assert_int_eq(rbd_diff_iterate3(IMAGE, 8, 0, 1, RBD_DIFF_ITERATE_FLAG_INCLUDE_PARENT,
-                                     diff_cb, &answer), 0);
+  ck_assert_int_eq(rbd_diff_iterate3(IMAGE, 8, 0, 1,
+                                     RBD_DIFF_ITERATE_FLAG_INCLUDE_PARENT,
+                                     diff_cb, &answer),
+                   0);
   ck_assert_str_eq(emu.str[0], "shared");
   ck_assert_uint_eq(emu.u[2], 1);
   ck_assert_uint_eq(emu.u[3], 0);
-  ck_assert_int_eq(rbd_diff_iterate3(IMAGE, 3, 0, 1, RBD_DIFF_ITERATE_FLAG_WHOLE_OBJECT,
-                                     diff_cb, &answer), 0);
+  ck_assert_int_eq(rbd_diff_iterate3(IMAGE, 3, 0, 1,
+                                     RBD_DIFF_ITERATE_FLAG_WHOLE_OBJECT,
+                                     diff_cb, &answer),
+                   0);
   ck_assert_uint_eq(emu.u[2], 0);
   ck_assert_uint_eq(emu.u[3], 1);
   ck_assert_int_eq(emu.calls, 3);
-  ck_assert_int_eq(rbd_diff_iterate3(IMAGE, 0, 0, 1, 1u << 2, diff_cb, &answer), -EINVAL);
-  ck_assert_int_eq(rbd_diff_iterate3(IMAGE, 99, 0, 1, 0, diff_cb, &answer), -ENOENT);
-  ck_assert_int_eq(rbd_diff_iterate3(IMAGE, 12, 0, 1, 0, diff_cb, &answer), -ENOSYS);
+  ck_assert_int_eq(rbd_diff_iterate3(IMAGE, 0, 0, 1, 1u << 2, diff_cb, &answer),
+                   -EINVAL);
+  ck_assert_int_eq(rbd_diff_iterate3(IMAGE, 99, 0, 1, 0, diff_cb, &answer),
+                   -ENOENT);
+  ck_assert_int_eq(rbd_diff_iterate3(IMAGE, 12, 0, 1, 0, diff_cb, &answer),
+                   -ENOSYS);
   ck_assert_int_eq(emu.calls, 3);
 }
 END_TEST
@@ -374,37 +426,51 @@ START_TEST(mirror_peer_site_calls_map_onto_the_peer_calls)
 
   use_emu();
   ck_assert_int_eq(rbd_mirror_peer_site_add(IOCTX, uuid, sizeof uuid,
-      RBD_MIRROR_PEER_DIRECTION_RX_TX, "site-b", "client.b"), 0);
+                                            RBD_MIRROR_PEER_DIRECTION_RX_TX,
+                                            "site-b", "client.b"),
+                   0);
   ck_assert_str_eq(emu.fn, "rbd_mirror_peer_add");
   ck_assert_str_eq(emu.str[0], "site-b");
   ck_assert_str_eq(emu.str[1], "client.b");
   ck_assert_str_eq(uuid, "11111111-2222-3333-4444-555555555555");
   ck_assert_int_eq(rbd_mirror_peer_site_add(IOCTX, uuid, 10,
-      RBD_MIRROR_PEER_DIRECTION_RX, "s", "c"), -E2BIG);
+                                            RBD_MIRROR_PEER_DIRECTION_RX, "s",
+                                            "c"),
+                   -E2BIG);
   ck_assert_int_eq(rbd_mirror_peer_site_add(IOCTX, uuid, sizeof uuid,
-      RBD_MIRROR_PEER_DIRECTION_TX, "s", "c"), -ENOSYS);
+                                            RBD_MIRROR_PEER_DIRECTION_TX, "s",
+                                            "c"),
+                   -ENOSYS);
   ck_assert_int_eq(emu.calls, 1);
   ck_assert_int_eq(rbd_mirror_peer_site_remove(IOCTX, "u1"), 0);
   ck_assert_str_eq(emu.fn, "rbd_mirror_peer_remove");
   ck_assert_str_eq(emu.str[0], "u1");
-  ck_assert_int_eq(rbd_mirror_peer_site_set_client_name(IOCTX, "u1", "client.x"), 0);
+  ck_assert_int_eq(rbd_mirror_peer_site_set_client_name(IOCTX, "u1",
+                                                        "client.x"),
+                   0);
   ck_assert_str_eq(emu.fn, "rbd_mirror_peer_set_client");
   ck_assert_str_eq(emu.str[1], "client.x");
   ck_assert_int_eq(rbd_mirror_peer_site_set_name(IOCTX, "u1", "site-x"), 0);
   ck_assert_str_eq(emu.fn, "rbd_mirror_peer_set_cluster");
   ck_assert_str_eq(emu.str[1], "site-x");
   ck_assert_int_eq(rbd_mirror_peer_site_get_attributes(IOCTX, "u1", keys, &klen,
-                                                       vals, &vlen, &count), 0);
+                                                       vals, &vlen, &count),
+                   0);
   ck_assert_str_eq(emu.fn, "rbd_mirror_peer_get_attributes");
   ck_assert_ptr_eq(emu.p[1], keys);
   ck_assert_uint_eq(count, 2);
   ck_assert_int_eq(rbd_mirror_peer_site_set_attributes(IOCTX, "u1", "mon_host",
-                                                       "127.0.0.1", 1), 0);
+                                                       "127.0.0.1", 1),
+                   0);
   ck_assert_str_eq(emu.fn, "rbd_mirror_peer_set_attributes");
   ck_assert_str_eq(emu.str[2], "127.0.0.1");
-  ck_assert_int_eq(rbd_mirror_image_enable2(IMAGE, RBD_MIRROR_IMAGE_MODE_JOURNAL), 0);
+  ck_assert_int_eq(rbd_mirror_image_enable2(IMAGE,
+                                            RBD_MIRROR_IMAGE_MODE_JOURNAL),
+                   0);
   ck_assert_str_eq(emu.fn, "rbd_mirror_image_enable");
-  ck_assert_int_eq(rbd_mirror_image_enable2(IMAGE, RBD_MIRROR_IMAGE_MODE_SNAPSHOT), -ENOSYS);
+  ck_assert_int_eq(rbd_mirror_image_enable2(IMAGE,
+                                            RBD_MIRROR_IMAGE_MODE_SNAPSHOT),
+                   -ENOSYS);
   ck_assert_int_eq(emu.calls, 7);
 }
 END_TEST
@@ -416,7 +482,8 @@ START_TEST(write_with_crc32c_is_a_plain_write)
   use_emu();
   emu.ret = 0;
   ck_assert_int_eq(rbd_aio_write_with_crc32c(IMAGE, 512, 4, buf, 0xdeadbeef,
-                                             (rbd_completion_t)0x5050, 16), 0);
+                                             (rbd_completion_t)0x5050, 16),
+                   0);
   ck_assert_str_eq(emu.fn, "rbd_aio_write2");
   ck_assert_ptr_eq(emu.p[1], buf);
   ck_assert_ptr_eq(emu.p[2], (void *)0x5050);
@@ -480,13 +547,15 @@ START_TEST(omap2_builders_pass_keys_of_the_given_length)
   rados_write_op_omap_rm_keys2(wop, keys, key_lens, 2);
   ck_assert_str_eq(emu.fn, "rados_write_op_omap_rm_keys");
   ck_assert_str_eq(emu.str[0], "abc");
-  rados_write_op_omap_cmp2(wop, "keyZ", LIBRADOS_CMPXATTR_OP_EQ, "val", 3, 3, &prval);
+  rados_write_op_omap_cmp2(wop, "keyZ", LIBRADOS_CMPXATTR_OP_EQ, "val", 3, 3,
+                           &prval);
   ck_assert_str_eq(emu.fn, "rados_write_op_omap_cmp");
   ck_assert_str_eq(emu.str[0], "key");
   ck_assert_uint_eq(emu.u[1], LIBRADOS_CMPXATTR_OP_EQ);
   ck_assert_uint_eq(emu.u[2], 3);
   ck_assert_ptr_eq(emu.p[2], &prval);
-  rados_read_op_omap_cmp2(rop, "rk", LIBRADOS_CMPXATTR_OP_GT, "1", 2, 1, &prval);
+  rados_read_op_omap_cmp2(rop, "rk", LIBRADOS_CMPXATTR_OP_GT, "1", 2, 1,
+                          &prval);
   ck_assert_str_eq(emu.fn, "rados_read_op_omap_cmp");
   ck_assert_str_eq(emu.str[0], "rk");
   rados_read_op_omap_get_vals_by_keys2(rop, keys, 2, key_lens, &iter, &prval);
@@ -507,7 +576,8 @@ START_TEST(omap2_keys_with_nul_bytes_fail_the_op)
   int prval;
 
   use_emu();
-  rados_write_op_omap_set2((rados_write_op_t)1, keys, vals, key_lens, val_lens, 2);
+  rados_write_op_omap_set2((rados_write_op_t)1, keys, vals, key_lens, val_lens,
+                           2);
   ck_assert_str_eq(emu.fn, "rados_write_op_exec");
   ck_assert_str_eq(emu.str[0], "rbdcompat-no-such-class");
   ck_assert_int_eq(emu.calls, 1);
@@ -522,7 +592,8 @@ START_TEST(omap2_keys_with_nul_bytes_fail_the_op)
   ck_assert_ptr_null(emu.p[1]);
   ck_assert_int_eq(emu.calls, 4);
   /* The caller still gets an iterator to release. */
-  rados_read_op_omap_get_vals_by_keys2((rados_read_op_t)2, keys, 2, key_lens, &iter, &prval);
+  rados_read_op_omap_get_vals_by_keys2((rados_read_op_t)2, keys, 2, key_lens,
+                                       &iter, &prval);
   ck_assert_str_eq(emu.fn, "rados_read_op_exec");
   ck_assert_int_eq(emu.calls, 6);
   ck_assert_ptr_eq(iter, (void *)0x55);
@@ -535,16 +606,18 @@ START_TEST(aio_write_op_operate2_passes_calls_without_mtime)
   rados_completion_t c = (rados_completion_t)0x9090;
 
   use_emu();
-  ck_assert_int_eq(rados_aio_write_op_operate2((rados_write_op_t)1, IOCTX, c, "obj",
-                                               NULL, 4), 0);
+  ck_assert_int_eq(rados_aio_write_op_operate2((rados_write_op_t)1, IOCTX, c,
+                                               "obj", NULL, 4),
+                   0);
   ck_assert_str_eq(emu.fn, "rados_aio_write_op_operate");
   ck_assert_str_eq(emu.str[0], "obj");
   ck_assert_ptr_null(emu.p[3]);
   ck_assert_ptr_eq(emu.p[2], c);
   ck_assert_uint_eq(emu.u[1], 4);
   /* An mtime, even in whole seconds, may be dropped by the older call. */
-  ck_assert_int_eq(rados_aio_write_op_operate2((rados_write_op_t)1, IOCTX, c, "obj",
-                                               &ts, 0), -ENOSYS);
+  ck_assert_int_eq(rados_aio_write_op_operate2((rados_write_op_t)1, IOCTX, c,
+                                               "obj", &ts, 0),
+                   -ENOSYS);
   ck_assert_int_eq(emu.calls, 1);
 }
 END_TEST
@@ -588,7 +661,8 @@ START_TEST(notify_replies_decode_sorted_like_upstream)
   n += put64(b + n, 2), n += put64(b + n, 8);
   n += put64(b + n, 9), n += put64(b + n, 1);
   ck_assert_int_eq(rados_decode_notify_response((char *)b, n, &acks, &na,
-                                                &timeouts, &nt), 0);
+                                                &timeouts, &nt),
+                   0);
   ck_assert_uint_eq(na, 3);
   ck_assert_uint_eq(acks[0].notifier_id, 10);
   ck_assert_uint_eq(acks[0].cookie, 3);
@@ -609,7 +683,8 @@ START_TEST(notify_replies_decode_sorted_like_upstream)
   n += put32(b + n, 0);
   b[n++] = 0xff;
   ck_assert_int_eq(rados_decode_notify_response((char *)b, n, &acks, &na,
-                                                &timeouts, &nt), 0);
+                                                &timeouts, &nt),
+                   0);
   ck_assert_ptr_null(acks);
   ck_assert_ptr_null(timeouts);
   ck_assert_uint_eq(na + nt, 0);
@@ -624,20 +699,30 @@ START_TEST(bad_notify_replies_are_einval_and_touch_nothing)
   struct notify_timeout_t *timeouts = (void *)1;
 
   use_vendor("missing", "missing");
-  ck_assert_int_eq(rados_decode_notify_response(NULL, 8, &acks, &na, &timeouts, &nt), -EINVAL);
-  ck_assert_int_eq(rados_decode_notify_response((char *)b, 0, &acks, &na, &timeouts, &nt), -EINVAL);
+  ck_assert_int_eq(rados_decode_notify_response(NULL, 8, &acks, &na, &timeouts,
+                                                &nt),
+                   -EINVAL);
+  ck_assert_int_eq(rados_decode_notify_response((char *)b, 0, &acks, &na,
+                                                &timeouts, &nt),
+                   -EINVAL);
   /* Truncated: an ack whose payload runs past the end; a timeout cut short;
    * a count no buffer of this size can hold. */
   n += put32(b + n, 1);
   n += put64(b + n, 1), n += put64(b + n, 2), n += put32(b + n, 10);
   memcpy(b + n, "abc", 3), n += 3;
-  ck_assert_int_eq(rados_decode_notify_response((char *)b, n, &acks, &na, &timeouts, &nt), -EINVAL);
+  ck_assert_int_eq(rados_decode_notify_response((char *)b, n, &acks, &na,
+                                                &timeouts, &nt),
+                   -EINVAL);
   n = put32(b, 0);
   n += put32(b + n, 1);
   n += put64(b + n, 1);
-  ck_assert_int_eq(rados_decode_notify_response((char *)b, n, &acks, &na, &timeouts, &nt), -EINVAL);
+  ck_assert_int_eq(rados_decode_notify_response((char *)b, n, &acks, &na,
+                                                &timeouts, &nt),
+                   -EINVAL);
   n = put32(b, 0xffffffffu);
-  ck_assert_int_eq(rados_decode_notify_response((char *)b, n, &acks, &na, &timeouts, &nt), -EINVAL);
+  ck_assert_int_eq(rados_decode_notify_response((char *)b, n, &acks, &na,
+                                                &timeouts, &nt),
+                   -EINVAL);
   ck_assert_ptr_eq(acks, (void *)1);
   ck_assert_ptr_eq(timeouts, (void *)1);
   ck_assert_uint_eq(na, 77);

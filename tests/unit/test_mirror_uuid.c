@@ -80,10 +80,10 @@ START_TEST(no_uuid_is_enoent_and_leaves_the_size)
   size_t len = sizeof buf;
 
   use_emu();
-  reply(0, "", 0);  /* mirroring never enabled: an empty uuid */
+  reply(0, "", 0); /* mirroring never enabled: an empty uuid */
   ck_assert_int_eq(rbd_mirror_uuid_get(IOCTX, buf, &len), -ENOENT);
   ck_assert_uint_eq(len, sizeof buf);
-  emu_exec.error = -ENOENT;  /* no rbd_mirroring object */
+  emu_exec.error = -ENOENT; /* no rbd_mirroring object */
   ck_assert_int_eq(rbd_mirror_uuid_get(IOCTX, buf, &len), -ENOENT);
   ck_assert_uint_eq(len, sizeof buf);
   emu_exec.error = -EPERM;
@@ -98,9 +98,9 @@ START_TEST(a_malformed_reply_is_ebadmsg)
   size_t len = sizeof buf;
 
   use_emu();
-  reply(36, UUID, 10);  /* says 36 bytes, has 10 */
+  reply(36, UUID, 10); /* says 36 bytes, has 10 */
   ck_assert_int_eq(rbd_mirror_uuid_get(IOCTX, buf, &len), -EBADMSG);
-  emu_exec.reply_len = 3;  /* not even a length */
+  emu_exec.reply_len = 3; /* not even a length */
   ck_assert_int_eq(rbd_mirror_uuid_get(IOCTX, buf, &len), -EBADMSG);
   ck_assert_uint_eq(len, sizeof buf);
 }
@@ -114,7 +114,7 @@ START_TEST(a_long_reply_is_read_whole)
   use_emu();
   memset(want, 'u', 300);
   want[300] = '\0';
-  reply(300, want, 300);  /* more than the first read's 256 bytes */
+  reply(300, want, 300); /* more than the first read's 256 bytes */
   ck_assert_int_eq(rbd_mirror_uuid_get(IOCTX, buf, &len), 0);
   ck_assert_str_eq(buf, want);
   ck_assert_uint_eq(len, 301);
@@ -128,7 +128,7 @@ START_TEST(a_context_that_cannot_be_made_is_the_answer)
   size_t len = sizeof buf;
 
   use_emu();
-  emu_exec.create_error = -ENOENT;  /* the pool is gone */
+  emu_exec.create_error = -ENOENT; /* the pool is gone */
   ck_assert_int_eq(rbd_mirror_uuid_get(IOCTX, buf, &len), -ENOENT);
   ck_assert_int_eq(emu_exec.calls, 0);
 }

@@ -78,7 +78,8 @@ START_TEST(present_functions_still_reach_the_vendor)
 
   use_vendor("missing", "missing");
   mock_reset();
-  ck_assert_int_eq(rbd_close((rbd_image_t)0x42), (int)mock_ret_value(mock_last.idx));
+  ck_assert_int_eq(rbd_close((rbd_image_t)0x42),
+                   (int)mock_ret_value(mock_last.idx));
   idx = mock_last.idx;
   ck_assert_uint_eq(mock_calls[idx], 1);
   ck_assert_uint_eq(mock_last.args[0], 0x42);
@@ -97,8 +98,12 @@ START_TEST(disable_treats_named_functions_as_missing)
   ck_assert_int_eq(rbd_flush(NULL), -ENOSYS);
   ck_assert_int_ne(rbd_invalidate_cache(NULL), -ENOSYS);
   err = capture_stop();
-  ck_assert_int_eq(count_lines(err, "rbd_stat is disabled by RBDCOMPAT_DISABLE"), 1);
-  ck_assert_int_eq(count_lines(err, "rbd_flush is disabled by RBDCOMPAT_DISABLE"), 1);
+  ck_assert_int_eq(count_lines(err,
+                               "rbd_stat is disabled by RBDCOMPAT_DISABLE"),
+                   1);
+  ck_assert_int_eq(count_lines(err,
+                               "rbd_flush is disabled by RBDCOMPAT_DISABLE"),
+                   1);
   ck_assert_int_eq(count_lines(err, "rbd_invalidate_cache"), 0);
   /* Only rbd_invalidate_cache reached the vendor. */
   ck_assert_uint_eq(mock_last.nargs, 1);

@@ -48,7 +48,8 @@ START_TEST(a_library_that_is_not_librbd_is_refused)
   ck_assert_int_eq(rbd_close(NULL), -ENOSYS);
   err = capture_stop();
   ck_assert_int_eq(count_lines(err, "does not export rbd_version: not a"
-                                    " librbd.so.1"), 1);
+                                    " librbd.so.1"),
+                   1);
 }
 END_TEST
 
@@ -61,7 +62,8 @@ START_TEST(a_library_that_only_depends_on_librados_is_refused)
   capture_start();
   ck_assert_int_eq(rados_pool_lookup(NULL, "rbd"), -ENOSYS);
   err = capture_stop();
-  ck_assert_int_eq(count_lines(err, "rados_version comes from its dependency"), 1);
+  ck_assert_int_eq(count_lines(err, "rados_version comes from its dependency"),
+                   1);
 }
 END_TEST
 

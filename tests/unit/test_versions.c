@@ -35,8 +35,10 @@ static void call(const char *version, unsigned members, uint64_t *out)
   *(void **)&fn = shim_entry("rados_ioctx_pool_stat", version);
   ck_assert_int_eq(fn(NULL, (struct rados_pool_stat_t *)buf), 0);
   for (i = members; i < NEW_MEMBERS + 4; i++)
-    ck_assert_msg(buf[i] == CANARY, "%s wrote member %u of a %u-member"
-                  " struct", version, i, members);
+    ck_assert_msg(buf[i] == CANARY,
+                  "%s wrote member %u of a %u-member"
+                  " struct",
+                  version, i, members);
   memcpy(out, buf, members * sizeof *out);
 }
 

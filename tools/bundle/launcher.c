@@ -26,8 +26,8 @@
 
 static void die(const char *what, const char *arg)
 {
-  fprintf(stderr, "rbdcompat-bundle launcher: %s%s%s\n", what,
-          arg ? ": " : "", arg ? arg : "");
+  fprintf(stderr, "rbdcompat-bundle launcher: %s%s%s\n", what, arg ? ": " : "",
+          arg ? arg : "");
   exit(127);
 }
 
@@ -106,9 +106,9 @@ static void expand(const char *value, const char *root, char *out, size_t len)
 
 int main(int argc, char **argv)
 {
-  static char self[PATH_MAX], root[PATH_MAX], loader[PATH_MAX],
-      lib[PATH_MAX], program[PATH_MAX], env[PATH_MAX],
-      preload[MAX_PRELOAD][PATH_MAX], line[8192], value[8192];
+  static char self[PATH_MAX], root[PATH_MAX], loader[PATH_MAX], lib[PATH_MAX],
+      program[PATH_MAX], env[PATH_MAX], preload[MAX_PRELOAD][PATH_MAX],
+      line[8192], value[8192];
   char **nargv, *slash, *name;
   int npre = 0, i, j;
   FILE *f;

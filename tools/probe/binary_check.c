@@ -155,18 +155,20 @@ int binary_check(const char *path, const struct probe_report *r,
   info = &b->elf.info;
   elf_describe(info, b->what, sizeof b->what);
   if (info->type != ET_EXEC && info->type != ET_DYN) {
-    probe_error("%s: %s, not an executable or a shared object", path,
-                b->what);
+    probe_error("%s: %s, not an executable or a shared object", path, b->what);
     return PROBE_BAD_INPUT;
   }
   if (info->machine != host->machine || info->elfclass != host->elfclass ||
       info->big_endian != host->big_endian) {
-    struct elf_info h = { .elfclass = host->elfclass, .machine = host->machine,
-                          .big_endian = host->big_endian, .type = ET_DYN };
+    struct elf_info h = { .elfclass = host->elfclass,
+                          .machine = host->machine,
+                          .big_endian = host->big_endian,
+                          .type = ET_DYN };
 
     elf_describe(&h, here, sizeof here);
     probe_error("%s: %s, but the vendor's %s here is an %s: it cannot run"
-                " on this machine's Ceph", path, b->what, host->soname, here);
+                " on this machine's Ceph",
+                path, b->what, host->soname, here);
     return PROBE_BAD_INPUT;
   }
   for (i = 0; i < info->nneeded; i++) {

@@ -30,19 +30,19 @@ static off_t regular_size(int fd, char *err, size_t errlen)
   ssize_t n;
 
   if (end < 0) {
-    snprintf(err, errlen, "%s", errno == ESPIPE ? "not a regular file"
-             : strerror(errno));
+    snprintf(err, errlen, "%s",
+             errno == ESPIPE ? "not a regular file" : strerror(errno));
     return -1;
   }
   if (lseek(fd, 0, SEEK_SET) < 0 || (n = read(fd, &c, 1)) < 0) {
-    snprintf(err, errlen, "%s", errno == EISDIR ? "is a directory"
-             : strerror(errno));
+    snprintf(err, errlen, "%s",
+             errno == EISDIR ? "is a directory" : strerror(errno));
     return -1;
   }
   if (end == 0) {
     /* A device that reads as data but has no size: not a file. */
-    snprintf(err, errlen, "%s", n ? "not a regular file"
-             : "empty file: not an ELF file");
+    snprintf(err, errlen, "%s",
+             n ? "not a regular file" : "empty file: not an ELF file");
     return -1;
   }
   return end;

@@ -16,7 +16,10 @@
 struct gather {
   struct elf_info *out;
   size_t cap;
-  struct vmap { unsigned idx; const char *version, *file; } *map;
+  struct vmap {
+    unsigned idx;
+    const char *version, *file;
+  } * map;
   size_t nmap;
   int nomem;
 };
@@ -79,8 +82,7 @@ int elf_read(const void *buf, size_t len, struct elf_info *out, char *err,
   out->verneed = calloc(g.cap, sizeof *out->verneed);
   out->verdef = calloc(g.cap, sizeof *out->verdef);
   g.map = calloc(g.cap, sizeof *g.map);
-  if (!out->needed || !out->undef || !out->verneed || !out->verdef ||
-      !g.map) {
+  if (!out->needed || !out->undef || !out->verneed || !out->verdef || !g.map) {
     free(g.map);
     elf_info_free(out);
     if (errlen)

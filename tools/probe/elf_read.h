@@ -32,29 +32,29 @@ struct elf_verneed {
 };
 
 struct elf_info {
-  unsigned char elfclass;   /* 32 or 64 */
+  unsigned char elfclass; /* 32 or 64 */
   unsigned char big_endian;
-  unsigned short type;      /* e_type: ET_EXEC, ET_DYN, ... */
-  unsigned short machine;   /* e_machine */
+  unsigned short type;       /* e_type: ET_EXEC, ET_DYN, ... */
+  unsigned short machine;    /* e_machine */
   unsigned char has_dynamic; /* has a dynamic section (not static) */
-  unsigned char bind_now;   /* resolves every symbol at load time */
-  unsigned char pie;        /* ET_DYN marked as an executable (DF_1_PIE) */
-  const char *soname;       /* DT_SONAME, or NULL */
-  const char **needed;      /* DT_NEEDED, in order */
+  unsigned char bind_now;    /* resolves every symbol at load time */
+  unsigned char pie;         /* ET_DYN marked as an executable (DF_1_PIE) */
+  const char *soname;        /* DT_SONAME, or NULL */
+  const char **needed;       /* DT_NEEDED, in order */
   size_t nneeded;
   struct elf_symref *undef; /* undefined dynamic symbols, in order */
   size_t nundef;
-  size_t ndefined;          /* defined dynamic symbols (a count) */
+  size_t ndefined; /* defined dynamic symbols (a count) */
   struct elf_verneed *verneed;
   size_t nverneed;
-  const char **verdef;      /* versions it defines (not the base one) */
+  const char **verdef; /* versions it defines (not the base one) */
   size_t nverdef;
 };
 
 enum elf_status {
   ELF_OK = 0,
-  ELF_NOT_ELF = -1,       /* no ELF magic */
-  ELF_CORRUPT = -2,       /* truncated, or fields that do not add up */
+  ELF_NOT_ELF = -1, /* no ELF magic */
+  ELF_CORRUPT = -2, /* truncated, or fields that do not add up */
   ELF_NO_MEMORY = -4,
 };
 

@@ -25,7 +25,7 @@
 
 #include "../../lib/glibc_compat.h" /* RBDCOMPAT_GLIBC_BASE */
 
-#if defined(__GLIBC__) && defined(RBDCOMPAT_GLIBC_BASE) && \
+#if defined(__GLIBC__) && defined(RBDCOMPAT_GLIBC_BASE) &&              \
     (defined(__x86_64__) || defined(__aarch64__) || defined(__riscv) || \
      defined(__s390x__))
 
@@ -44,9 +44,9 @@ int rbdcompat_libc_start_main_base(main_fn main, int argc, char **argv,
 __asm__(".symver rbdcompat_libc_start_main_base,"
         " __libc_start_main@" RBDCOMPAT_GLIBC_BASE);
 
-int __wrap___libc_start_main(main_fn main, int argc, char **argv,
-                             init_fn init, void (*fini)(void),
-                             void (*rtld_fini)(void), void *stack_end);
+int __wrap___libc_start_main(main_fn main, int argc, char **argv, init_fn init,
+                             void (*fini)(void), void (*rtld_fini)(void),
+                             void *stack_end);
 
 static void run_init(int argc, char **argv, char **envp)
 {
@@ -59,13 +59,13 @@ static void run_init(int argc, char **argv, char **envp)
     __init_array_start[i](argc, argv, envp);
 }
 
-int __wrap___libc_start_main(main_fn main, int argc, char **argv,
-                             init_fn init, void (*fini)(void),
-                             void (*rtld_fini)(void), void *stack_end)
+int __wrap___libc_start_main(main_fn main, int argc, char **argv, init_fn init,
+                             void (*fini)(void), void (*rtld_fini)(void),
+                             void *stack_end)
 {
   return rbdcompat_libc_start_main_base(main, argc, argv,
-                                        init ? init : run_init, fini,
-                                        rtld_fini, stack_end);
+                                        init ? init : run_init, fini, rtld_fini,
+                                        stack_end);
 }
 
 #else

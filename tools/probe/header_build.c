@@ -96,14 +96,13 @@ static void set_error(struct build *b, int check, const char *msg)
 
 /* Mark the checks the compiler complained about. Returns how many new
  * ones; *unmapped gets the first error that names no check. */
-static int mark_errors(struct build *b, char *log, char *unmapped,
-                       size_t ulen)
+static int mark_errors(struct build *b, char *log, char *unmapped, size_t ulen)
 {
   char *line, *save = NULL, *msg = NULL;
   int group = -1, found = 0, in_group = 0;
 
   unmapped[0] = '\0';
-  for (line = strtok_r(log, "\n", &save); ; line = strtok_r(NULL, "\n", &save)) {
+  for (line = strtok_r(log, "\n", &save);; line = strtok_r(NULL, "\n", &save)) {
     char *e = line ? strstr(line, "error: ") : NULL;
     int is_error = e && (strstr(line, ": error: ") ||
                          strstr(line, ": fatal error: "));
@@ -169,9 +168,9 @@ static int compile(struct build *b, char *const *cc, const char *incdir,
   for (; n < 50 && cc[n]; n++)
     argv[n] = cc[n];
   argv[n++] = "-std=gnu11";
-  argv[n++] = "-w";            /* deprecation warnings are not the point */
+  argv[n++] = "-w"; /* deprecation warnings are not the point */
   argv[n++] = "-I";
-  argv[n++] = b->dir;          /* skip.h */
+  argv[n++] = b->dir; /* skip.h */
   argv[n++] = "-I";
   argv[n++] = (char *)incdir;
   argv[n++] = "-o";
@@ -188,23 +187,25 @@ static int compile(struct build *b, char *const *cc, const char *incdir,
     }
     rc = spawn_wait(argv, "/dev/null", b->log);
     if (rc < 0) {
-      snprintf(err, errlen, "cannot run the C compiler %s: %s (set CC)",
-               cc[0], strerror(errno));
+      snprintf(err, errlen, "cannot run the C compiler %s: %s (set CC)", cc[0],
+               strerror(errno));
       return -1;
     }
     if (rc == 0)
       return 0;
     if (rc == SPAWN_TIMED_OUT) {
-      snprintf(err, errlen, "%s did not finish within %d s and was stopped"
+      snprintf(err, errlen,
+               "%s did not finish within %d s and was stopped"
                " (a header that never ends: a FIFO or a device included?)",
                cc[0], SPAWN_WALL_SECONDS);
       return -1;
     }
     if (rc > 128) {
-      snprintf(err, errlen, "%s was killed by signal %d (it may use %llu MiB"
+      snprintf(err, errlen,
+               "%s was killed by signal %d (it may use %llu MiB"
                " and %d s of CPU: a header that never ends, such as"
-               " /dev/zero, included?)", cc[0], rc - 128,
-               SPAWN_MEMORY_LIMIT >> 20, SPAWN_CPU_SECONDS);
+               " /dev/zero, included?)",
+               cc[0], rc - 128, SPAWN_MEMORY_LIMIT >> 20, SPAWN_CPU_SECONDS);
       return -1;
     }
     log = read_all(b->log);
@@ -307,8 +308,10 @@ static int run(struct build *b, char *err, size_t errlen)
   int rc = spawn_wait(argv, b->out, b->log);
 
   if (rc < 0) {
-    snprintf(err, errlen, "cannot run the header probe program in %s: %s"
-             " (is TMPDIR on a noexec file system?)", b->dir, strerror(errno));
+    snprintf(err, errlen,
+             "cannot run the header probe program in %s: %s"
+             " (is TMPDIR on a noexec file system?)",
+             b->dir, strerror(errno));
     return -1;
   }
   if (rc != 0) {

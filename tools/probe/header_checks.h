@@ -25,10 +25,10 @@ enum hc_class {
 };
 
 struct header_check {
-  const char *name;   /* "RBD_FEATURE_LAYERING", "rbd_image_info_t.size" */
+  const char *name; /* "RBD_FEATURE_LAYERING", "rbd_image_info_t.size" */
   unsigned char kind, cls;
-  const char *header; /* which of our headers declares it */
-  const char *ours;   /* our declaration (functions, typedefs, members),
+  const char *header;    /* which of our headers declares it */
+  const char *ours;      /* our declaration (functions, typedefs, members),
                          or NULL */
   unsigned short family; /* constants upstream extends at the end (one
                             enum, one run of flags), or 0 */

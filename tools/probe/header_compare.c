@@ -120,7 +120,8 @@ static int check_dir(const char *dir)
   if (!d) {
     if (errno == ENOTDIR)
       probe_error("--headers %s: not a directory (give the directory"
-                  " holding rbd/librbd.h, e.g. /usr/include)", dir);
+                  " holding rbd/librbd.h, e.g. /usr/include)",
+                  dir);
     else
       probe_error("--headers %s: %s", dir, strerror(errno));
     return -1;
@@ -135,7 +136,8 @@ static int check_dir(const char *dir)
     snprintf(path, sizeof path, "%s/%s", dir, our_headers[i].path);
     if (access(path, R_OK) < 0) {
       probe_error("--headers %s: no readable %s there: not a directory of"
-                  " Ceph's C headers", dir, our_headers[i].path);
+                  " Ceph's C headers",
+                  dir, our_headers[i].path);
       return -1;
     }
   }

@@ -16,7 +16,8 @@ struct json {
 /* key is the member name inside an object, NULL inside an array. */
 void json_open(struct json *j, const char *key, char bracket);
 void json_close(struct json *j, char bracket);
-void json_str(struct json *j, const char *key, const char *value); /* NULL: null */
+void json_str(struct json *j, const char *key,
+              const char *value); /* NULL: null */
 void json_uint(struct json *j, const char *key, unsigned long long value);
 void json_bool(struct json *j, const char *key, int value);
 

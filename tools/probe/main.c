@@ -16,8 +16,14 @@
 
 static int parse(int argc, char **argv, struct probe_opts *o)
 {
-  enum { OPT_LIBRBD = 256, OPT_LIBRADOS, OPT_HEADERS, OPT_BINARY, OPT_JSON,
-         OPT_BRIEF };
+  enum {
+    OPT_LIBRBD = 256,
+    OPT_LIBRADOS,
+    OPT_HEADERS,
+    OPT_BINARY,
+    OPT_JSON,
+    OPT_BRIEF
+  };
   static const struct option longopts[] = {
     { "librbd", required_argument, NULL, OPT_LIBRBD },
     { "librados", required_argument, NULL, OPT_LIBRADOS },
@@ -71,7 +77,8 @@ static int parse(int argc, char **argv, struct probe_opts *o)
   }
   if (optind < argc) {
     probe_error("unexpected argument %s (files to look at go after"
-                " --binary); see --help", argv[optind]);
+                " --binary); see --help",
+                argv[optind]);
     return PROBE_BAD_INPUT;
   }
   return PROBE_OK;

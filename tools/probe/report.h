@@ -48,8 +48,8 @@ struct lib_report {
                                 that is not the file listed for librados */
   unsigned short machine;
   unsigned char elfclass, big_endian;
-  unsigned char versioned;   /* it defines symbol versions */
-  char *verdef[32];          /* the versions it defines */
+  unsigned char versioned; /* it defines symbol versions */
+  char *verdef[32];        /* the versions it defines */
   unsigned nverdef;
   unsigned rows, missing, emulated, stubbed, disabled;
 };
@@ -63,10 +63,10 @@ struct fn_result {
 /* One rbd_ / rados_ function a binary needs. */
 struct need_result {
   const struct elf_symref *ref;
-  int row;                  /* its row, or -1: librbdcompat does not export it */
-  unsigned char lib;        /* enum rbdcompat_lib */
+  int row;           /* its row, or -1: librbdcompat does not export it */
+  unsigned char lib; /* enum rbdcompat_lib */
   unsigned char vendor_has;
-  unsigned char status;     /* with the shim (row >= 0): enum fn_status */
+  unsigned char status; /* with the shim (row >= 0): enum fn_status */
 };
 
 /* A symbol version a binary needs from librbd.so.1 / librados.so.2: the
@@ -79,7 +79,7 @@ struct version_result {
 struct binary_report {
   const char *path;
   struct elf_file elf;
-  char what[160];                 /* "ELF64 little-endian x86-64 ..." */
+  char what[160]; /* "ELF64 little-endian x86-64 ..." */
   struct need_result *needs;
   size_t nneeds;
   struct version_result *versions;
@@ -89,7 +89,7 @@ struct binary_report {
   unsigned vendor_missing, vendor_missing_versions;
   /* With the shim. */
   unsigned emulated, stubbed, not_exported, shim_missing_versions;
-  unsigned weak_missing;          /* weak needs nobody provides */
+  unsigned weak_missing; /* weak needs nobody provides */
 };
 
 /* --headers: see header_compare.c for the verdicts. */
@@ -112,17 +112,17 @@ struct header_result {
 struct header_report {
   const char *dir;
   char compiler[256];
-  struct header_result *res;   /* one per header_checks[] */
+  struct header_result *res; /* one per header_checks[] */
   unsigned counts[HV_REMOVED + 1];
 };
 
 struct probe_report {
   struct lib_report libs[RBDCOMPAT_NLIBS];
-  struct fn_result *fns;          /* one per rbdcompat_fns[] row */
+  struct fn_result *fns; /* one per rbdcompat_fns[] row */
   struct binary_report *bins;
   size_t nbins;
-  struct header_report *headers;  /* NULL without --headers */
-  int status;                     /* exit status */
+  struct header_report *headers; /* NULL without --headers */
+  int status;                    /* exit status */
 };
 
 /* One line on stderr: "rbdcompat-probe: ..." (errors.c). */

@@ -94,8 +94,8 @@ static void functions(struct json *j, const struct probe_report *r)
     json_bool(j, "disabled", res->disabled);
     json_str(j, "decision", decision_name(fn->decision));
     json_str(j, "why", nonempty(rbdcompat_fn_why(fn)));
-    json_str(j, "stub_answer", res->status == FN_STUBBED ? stub_answer(fn)
-             : NULL);
+    json_str(j, "stub_answer",
+             res->status == FN_STUBBED ? stub_answer(fn) : NULL);
     json_close(j, '}');
   }
   json_close(j, ']');
@@ -104,9 +104,9 @@ static void functions(struct json *j, const struct probe_report *r)
 static void headers(struct json *j, const struct header_report *h)
 {
   static const char *const kinds[] = {
-    [HC_MACRO] = "macro", [HC_ENUMERATOR] = "enumerator", [HC_TYPE] = "type",
-    [HC_MEMBER] = "member", [HC_TYPEDEF] = "typedef",
-    [HC_FUNCTION] = "function",
+    [HC_MACRO] = "macro",     [HC_ENUMERATOR] = "enumerator",
+    [HC_TYPE] = "type",       [HC_MEMBER] = "member",
+    [HC_TYPEDEF] = "typedef", [HC_FUNCTION] = "function",
   };
   unsigned i;
 
@@ -134,13 +134,17 @@ static void headers(struct json *j, const struct header_report *h)
     json_str(j, "header", c->header);
     json_str(j, "verdict", header_verdict_name(res->verdict));
     json_str(j, "ours", c->ours ? c->ours : res->ours);
-    json_str(j, "theirs", res->verdict == HV_MISSING ||
-             res->verdict == HV_REMOVED ? NULL
+    json_str(j, "theirs",
+             res->verdict == HV_MISSING || res->verdict == HV_REMOVED ? NULL
              : (c->kind == HC_FUNCTION || c->kind == HC_TYPEDEF) &&
-             res->verdict == HV_INCOMPATIBLE ? res->note : res->vendor);
-    json_str(j, "note", res->verdict == HV_INCOMPATIBLE &&
-             (c->kind == HC_FUNCTION || c->kind == HC_TYPEDEF) ? NULL
-             : res->note);
+                     res->verdict == HV_INCOMPATIBLE
+                 ? res->note
+                 : res->vendor);
+    json_str(j, "note",
+             res->verdict == HV_INCOMPATIBLE &&
+                     (c->kind == HC_FUNCTION || c->kind == HC_TYPEDEF)
+                 ? NULL
+                 : res->note);
     json_close(j, '}');
   }
   json_close(j, ']');
@@ -200,8 +204,8 @@ static void binary(struct json *j, const struct binary_report *b)
     json_str(j, "library", lib_name(n->lib));
     json_bool(j, "weak", n->ref->weak);
     json_bool(j, "vendor_has", n->vendor_has);
-    json_str(j, "status", n->row < 0 ? "not-exported"
-             : fn_status_name(n->status));
+    json_str(j, "status",
+             n->row < 0 ? "not-exported" : fn_status_name(n->status));
     json_close(j, '}');
   }
   json_close(j, ']');
@@ -222,8 +226,8 @@ static void binary(struct json *j, const struct binary_report *b)
   json_close(j, '}');
   json_open(j, "with_shim", '{');
   json_bool(j, "runs", !b->not_exported && !b->shim_missing_versions);
-  json_bool(j, "covered", !b->not_exported && !b->shim_missing_versions &&
-            !b->stubbed);
+  json_bool(j, "covered",
+            !b->not_exported && !b->shim_missing_versions && !b->stubbed);
   name_list(j, "emulated", b, 3);
   name_list(j, "stubbed", b, 2);
   name_list(j, "not_exported", b, 1);

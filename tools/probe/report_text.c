@@ -27,8 +27,8 @@ static const char *release_label(int major, char *buf, size_t len)
 {
   const char *name = release_name(major);
 
-  snprintf(buf, len, "Ceph %d%s%s%s", major, name ? " (" : "",
-           name ? name : "", name ? ")" : "");
+  snprintf(buf, len, "Ceph %d%s%s%s", major, name ? " (" : "", name ? name : "",
+           name ? ")" : "");
   return buf;
 }
 
@@ -49,8 +49,10 @@ static void explain(unsigned i, const struct fn_result *res, char *buf,
              stub_answer(fn), rbdcompat_fn_why(fn));
     break;
   case RBDCOMPAT_DECISION_FORWARDED:
-    snprintf(buf, len, "%sstub %s (a function of every release, which this"
-             " vendor removed)", pre, stub_answer(fn));
+    snprintf(buf, len,
+             "%sstub %s (a function of every release, which this"
+             " vendor removed)",
+             pre, stub_answer(fn));
     break;
   default:
     snprintf(buf, len, "%sstub %s (no decision recorded yet)", pre,
@@ -91,8 +93,8 @@ static void print_functions(const struct probe_opts *o,
   unsigned i, pass;
 
   printf("%s functions of upstream Ceph: %u, %u missing from %s"
-         " (%u emulated, %u stubbed)%s\n", l->name, l->rows, l->missing,
-         l->soname, l->emulated, l->stubbed,
+         " (%u emulated, %u stubbed)%s\n",
+         l->name, l->rows, l->missing, l->soname, l->emulated, l->stubbed,
          o->brief ? "; present ones not listed (--brief)" : "");
   /* Missing ones first: they are what the reader is after. */
   for (pass = 0; pass < 2; pass++) {
@@ -100,8 +102,7 @@ static void print_functions(const struct probe_opts *o,
       const struct fn_result *res = &r->fns[i];
 
       if (rbdcompat_fns[i].lib != lib ||
-          (pass == 0) != (res->status != FN_PRESENT) ||
-          (pass == 1 && o->brief))
+          (pass == 0) != (res->status != FN_PRESENT) || (pass == 1 && o->brief))
         continue;
       row_label(i, label, sizeof label);
       if (res->status == FN_PRESENT) {
@@ -133,9 +134,9 @@ static void print_summary(const struct probe_report *r)
            l->missing, l->rows, l->emulated, l->stubbed);
     n = release_counts(r, order[k], rc, MAX_RELEASES);
     for (j = 0; j < n; j++) {
-      printf("    added in %s%s: %u of %u missing", release_label(
-                 rc[j].major, rel, sizeof rel), j == 0 ? " or earlier" : "",
-             rc[j].missing, rc[j].total);
+      printf("    added in %s%s: %u of %u missing",
+             release_label(rc[j].major, rel, sizeof rel),
+             j == 0 ? " or earlier" : "", rc[j].missing, rc[j].total);
       if (rc[j].missing)
         printf(" (%u emulated, %u stubbed)", rc[j].emulated, rc[j].stubbed);
       printf("\n");
@@ -156,9 +157,9 @@ static void print_header_group(const struct header_report *h, unsigned verdict,
     const struct header_check *c = &header_checks[i];
     const struct header_result *res = &h->res[i];
     static const char *const kinds[] = {
-      [HC_MACRO] = "constant", [HC_ENUMERATOR] = "enum constant",
-      [HC_TYPE] = "type", [HC_MEMBER] = "member", [HC_TYPEDEF] = "typedef",
-      [HC_FUNCTION] = "function",
+      [HC_MACRO] = "constant",  [HC_ENUMERATOR] = "enum constant",
+      [HC_TYPE] = "type",       [HC_MEMBER] = "member",
+      [HC_TYPEDEF] = "typedef", [HC_FUNCTION] = "function",
     };
 
     if (res->verdict != verdict)
@@ -169,8 +170,8 @@ static void print_header_group(const struct header_report *h, unsigned verdict,
         printf("\n        theirs: %s\n        ours:   %s",
                res->note ? res->note : "(declaration not found)", c->ours);
       else
-        printf(": %s in these headers, %s in librbdcompat's (%s)",
-               res->vendor, res->ours, c->header);
+        printf(": %s in these headers, %s in librbdcompat's (%s)", res->vendor,
+               res->ours, c->header);
       if (c->kind == HC_MEMBER && c->ours)
         printf("; ours: %s", c->ours);
     } else if (res->note && verdict != HV_MISSING && verdict != HV_REMOVED) {
@@ -183,7 +184,8 @@ static void print_header_group(const struct header_report *h, unsigned verdict,
 static void print_headers(const struct header_report *h)
 {
   printf("Headers in %s against librbdcompat's (upstream Ceph), compiled"
-         " with %s:\n", h->dir, h->compiler);
+         " with %s:\n",
+         h->dir, h->compiler);
   if (h->counts[HV_INCOMPATIBLE]) {
     printf("  *** INCOMPATIBLE: %u constants, layouts or prototypes differ."
            " librbdcompat cannot fix\n"
@@ -193,20 +195,25 @@ static void print_headers(const struct header_report *h)
            h->counts[HV_INCOMPATIBLE]);
     print_header_group(h, HV_INCOMPATIBLE, "incompatible");
   }
-  print_header_group(h, HV_REMOVED, "removed from these headers (older"
+  print_header_group(h, HV_REMOVED,
+                     "removed from these headers (older"
                      " constants they dropped, though they have later ones"
                      " of the same group; programs using them need"
                      " librbdcompat's headers)");
-  print_header_group(h, HV_MISSING, "missing from these headers (newer than"
+  print_header_group(h, HV_MISSING,
+                     "missing from these headers (newer than"
                      " them; programs using them need librbdcompat's"
                      " headers)");
-  print_header_group(h, HV_UNCHECKABLE, "defined, but not compilable against"
+  print_header_group(h, HV_UNCHECKABLE,
+                     "defined, but not compilable against"
                      " these headers");
-  print_header_group(h, HV_EXPECTED, "different, as between any two releases"
+  print_header_group(h, HV_EXPECTED,
+                     "different, as between any two releases"
                      " (version, capability and combined constants)");
   printf("  %u checks: %u same, %u missing (%u more members of missing types),"
          " %u removed, %u release-dependent, %u uncheckable, %u incompatible"
-         "\n\n", header_nchecks, h->counts[HV_SAME], h->counts[HV_MISSING],
+         "\n\n",
+         header_nchecks, h->counts[HV_SAME], h->counts[HV_MISSING],
          h->counts[HV_COVERED], h->counts[HV_REMOVED], h->counts[HV_EXPECTED],
          h->counts[HV_UNCHECKABLE], h->counts[HV_INCOMPATIBLE]);
 }
@@ -260,14 +267,18 @@ static void print_binary(const struct probe_opts *o,
   size_t i;
 
   printf("Binary %s\n  %s; %s%s%s; %s\n", b->path, b->what,
-         b->links_rbd || b->links_rados ? "links" : "links neither librbd.so.1"
-         " nor librados.so.2", b->links_rbd ? " librbd.so.1" : "",
+         b->links_rbd || b->links_rados ? "links"
+                                        : "links neither librbd.so.1"
+                                          " nor librados.so.2",
+         b->links_rbd ? " librbd.so.1" : "",
          b->links_rados ? " librados.so.2" : "",
          !info->has_dynamic ? "statically linked"
-         : info->bind_now ? "binds every symbol at start"
-         : "binds symbols at first call");
+         : info->bind_now   ? "binds every symbol at start"
+                            : "binds symbols at first call");
   printf("  needs %zu librbd/librados functions%s\n", b->nneeds,
-         !b->nneeds ? "" : o->brief ? " (present ones not listed):" : ":");
+         !b->nneeds ? ""
+         : o->brief ? " (present ones not listed):"
+                    : ":");
   for (i = 0; i < b->nneeds; i++) {
     const struct need_result *n = &b->needs[i];
     char label[300];
@@ -285,7 +296,7 @@ static void print_binary(const struct probe_opts *o,
     else
       printf("    %-17s %-44s %s\n", fn_status_name(n->status), label,
              n->status == FN_EMULATED ? "emulated exactly"
-             : stub_answer(&rbdcompat_fns[n->row]));
+                                      : stub_answer(&rbdcompat_fns[n->row]));
   }
   for (i = 0; i < b->nversions; i++)
     printf("  needs version %s of %s: the vendor's %s, librbdcompat %s\n",
@@ -308,10 +319,12 @@ static void print_binary(const struct probe_opts *o,
       printf("they do not define ");
       print_versions(b, 1);
     }
-    printf(" (%s)\n", b->vendor_missing_versions || info->bind_now
-           ? "the dynamic linker refuses to load it"
-           : "it fails with \"symbol lookup error\" at the first call of one,"
-             " or at once if loaded with RTLD_NOW as Python modules are");
+    printf(
+        " (%s)\n",
+        b->vendor_missing_versions || info->bind_now
+            ? "the dynamic linker refuses to load it"
+            : "it fails with \"symbol lookup error\" at the first call of one,"
+              " or at once if loaded with RTLD_NOW as Python modules are");
   }
   printf("  with librbdcompat:    ");
   if (b->not_exported || b->shim_missing_versions) {
@@ -324,8 +337,8 @@ static void print_binary(const struct probe_opts *o,
     printf(" (not part of upstream's C API)\n");
   } else if (b->stubbed) {
     printf("runs, but NOT COVERED: %u function%s answer%s ENOSYS (the vendor"
-           " lacks them, no exact emulation exists): ", b->stubbed,
-           b->stubbed > 1 ? "s" : "", b->stubbed > 1 ? "" : "s");
+           " lacks them, no exact emulation exists): ",
+           b->stubbed, b->stubbed > 1 ? "s" : "", b->stubbed > 1 ? "" : "s");
     list_needs(b, is_stubbed);
     printf("\n");
   } else if (b->emulated) {
@@ -344,10 +357,11 @@ static void print_result(const struct probe_report *r)
   size_t i;
 
   if (r->status == PROBE_OK) {
-    printf("Result: %s (exit 0)\n", r->headers || r->nbins
-           ? "nothing needed is missing or uncovered"
-           : "vendor libraries loaded; give --binary or --headers for a"
-             " verdict on a program");
+    printf("Result: %s (exit 0)\n",
+           r->headers || r->nbins
+               ? "nothing needed is missing or uncovered"
+               : "vendor libraries loaded; give --binary or --headers for a"
+                 " verdict on a program");
     return;
   }
   printf("Result: NOT COVERED (exit 1): ");
@@ -370,8 +384,8 @@ static void print_result(const struct probe_report *r)
              b->not_exported);
     if (b->shim_missing_versions)
       printf("%s %u symbol version%s it does not define",
-             b->stubbed || b->not_exported ? "," : "",
-             b->shim_missing_versions, b->shim_missing_versions > 1 ? "s" : "");
+             b->stubbed || b->not_exported ? "," : "", b->shim_missing_versions,
+             b->shim_missing_versions > 1 ? "s" : "");
     sep = "; ";
   }
   printf("\n");

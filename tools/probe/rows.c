@@ -82,9 +82,12 @@ const char *lib_name(unsigned lib)
 const char *header_verdict_name(unsigned verdict)
 {
   static const char *const names[] = {
-    [HV_SAME] = "same", [HV_MISSING] = "missing",
-    [HV_EXPECTED] = "release-dependent", [HV_UNCHECKABLE] = "uncheckable",
-    [HV_INCOMPATIBLE] = "incompatible", [HV_COVERED] = "type-missing",
+    [HV_SAME] = "same",
+    [HV_MISSING] = "missing",
+    [HV_EXPECTED] = "release-dependent",
+    [HV_UNCHECKABLE] = "uncheckable",
+    [HV_INCOMPATIBLE] = "incompatible",
+    [HV_COVERED] = "type-missing",
     [HV_REMOVED] = "removed",
   };
 

@@ -17,8 +17,7 @@
  * children are killed when the wall-clock limit passes). Returns the exit
  * status, 128 + signal when it was killed, or -1 with errno when it could
  * not be started. */
-int spawn_wait(char *const argv[], const char *out_path,
-               const char *err_path);
+int spawn_wait(char *const argv[], const char *out_path, const char *err_path);
 
 /* 128 + SIGKILL from the wall-clock limit is returned as this. */
 #define SPAWN_TIMED_OUT 1000

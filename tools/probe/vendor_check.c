@@ -57,8 +57,8 @@ static int use_file(unsigned lib, const char *path)
   }
   elf_file_close(&f);
   /* dlopen() searches for a name without a slash; a path was meant. */
-  if (!strchr(path, '/') && snprintf(buf, sizeof buf, "./%s", path) <
-                                (int)sizeof buf)
+  if (!strchr(path, '/') &&
+      snprintf(buf, sizeof buf, "./%s", path) < (int)sizeof buf)
     path = buf;
   setenv(libs[lib].env, path, 1);
   return 0;
@@ -92,7 +92,8 @@ static const char *how_found(const struct probe_opts *o, unsigned lib,
 static void call_version(unsigned lib, char *out, size_t len)
 {
   int row = row_find(libs[lib].version_fn, NULL);
-  rbdcompat_fnptr f = row < 0 ? NULL : rbdcompat_vendor_sym(&rbdcompat_fns[row]);
+  rbdcompat_fnptr f = row < 0 ? NULL
+                              : rbdcompat_vendor_sym(&rbdcompat_fns[row]);
   int maj = 0, min = 0, extra = 0;
 
   if (!f)
@@ -182,7 +183,8 @@ static int describe(const struct probe_opts *o, unsigned lib,
 
     probe_error("%s found at %s is librbdcompat itself, not the vendor's"
                 " library: put the vendor's in the vendor directory (%s) or"
-                " name it with %s", libs[lib].soname, l->file,
+                " name it with %s",
+                libs[lib].soname, l->file,
                 dir && *dir ? dir : rbdcompat_default_vendor_dir,
                 libs[lib].opt);
     return -1;
@@ -207,8 +209,8 @@ static void check_rows(struct probe_report *r)
     if (res->vendor_has && !res->disabled)
       res->status = FN_PRESENT;
     else
-      res->status = fn->decision == RBDCOMPAT_DECISION_EMULATED ?
-                    FN_EMULATED : FN_STUBBED;
+      res->status = fn->decision == RBDCOMPAT_DECISION_EMULATED ? FN_EMULATED
+                                                                : FN_STUBBED;
     l->rows++;
     l->missing += res->status != FN_PRESENT;
     l->emulated += res->status == FN_EMULATED;

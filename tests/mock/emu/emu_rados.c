@@ -21,8 +21,9 @@ EXPORT void rados_version(int *major, int *minor, int *extra)
 }
 
 EXPORT int rados_aio_create_completion(void *cb_arg,
-    rados_callback_t cb_complete, rados_callback_t cb_safe,
-    rados_completion_t *pc)
+                                       rados_callback_t cb_complete,
+                                       rados_callback_t cb_safe,
+                                       rados_completion_t *pc)
 {
   emu_record("rados_aio_create_completion");
   emu.p[0] = cb_arg;
@@ -64,9 +65,9 @@ static void keys(char const *const *k, size_t n)
   emu.u[0] = n;
 }
 
-EXPORT void rados_write_op_omap_set(rados_write_op_t op,
-    char const *const *k, char const *const *vals, const size_t *lens,
-    size_t num)
+EXPORT void rados_write_op_omap_set(rados_write_op_t op, char const *const *k,
+                                    char const *const *vals, const size_t *lens,
+                                    size_t num)
 {
   emu_record("rados_write_op_omap_set");
   keys(k, num);
@@ -82,7 +83,8 @@ EXPORT void rados_write_op_omap_rm_keys(rados_write_op_t op,
 }
 
 EXPORT void rados_write_op_omap_cmp(rados_write_op_t op, const char *key,
-    uint8_t comparison_operator, const char *val, size_t val_len, int *prval)
+                                    uint8_t comparison_operator,
+                                    const char *val, size_t val_len, int *prval)
 {
   emu_record("rados_write_op_omap_cmp");
   emu_str(0, key);
@@ -91,7 +93,8 @@ EXPORT void rados_write_op_omap_cmp(rados_write_op_t op, const char *key,
 }
 
 EXPORT void rados_read_op_omap_cmp(rados_read_op_t op, const char *key,
-    uint8_t comparison_operator, const char *val, size_t val_len, int *prval)
+                                   uint8_t comparison_operator, const char *val,
+                                   size_t val_len, int *prval)
 {
   emu_record("rados_read_op_omap_cmp");
   emu_str(0, key);
@@ -100,7 +103,9 @@ EXPORT void rados_read_op_omap_cmp(rados_read_op_t op, const char *key,
 }
 
 EXPORT void rados_read_op_omap_get_vals_by_keys(rados_read_op_t op,
-    char const *const *k, size_t n, rados_omap_iter_t *iter, int *prval)
+                                                char const *const *k, size_t n,
+                                                rados_omap_iter_t *iter,
+                                                int *prval)
 {
   emu_record("rados_read_op_omap_get_vals_by_keys");
   keys(k, n);
@@ -111,7 +116,8 @@ EXPORT void rados_read_op_omap_get_vals_by_keys(rados_read_op_t op,
 /* An exec of a class that does not exist is what the emulations add to
  * fail an op; emu.calls tells whether another call came before it. */
 EXPORT void rados_write_op_exec(rados_write_op_t op, const char *cls,
-    const char *method, const char *in_buf, size_t in_len, int *prval)
+                                const char *method, const char *in_buf,
+                                size_t in_len, int *prval)
 {
   (void)in_buf, (void)in_len;
   emu_record("rados_write_op_exec");
@@ -121,8 +127,9 @@ EXPORT void rados_write_op_exec(rados_write_op_t op, const char *cls,
 }
 
 EXPORT void rados_read_op_exec(rados_read_op_t op, const char *cls,
-    const char *method, const char *in_buf, size_t in_len, char **out_buf,
-    size_t *out_len, int *prval)
+                               const char *method, const char *in_buf,
+                               size_t in_len, char **out_buf, size_t *out_len,
+                               int *prval)
 {
   (void)in_buf, (void)in_len;
   emu_record("rados_read_op_exec");
@@ -132,7 +139,8 @@ EXPORT void rados_read_op_exec(rados_read_op_t op, const char *cls,
 }
 
 EXPORT int rados_aio_write_op_operate(rados_write_op_t op, rados_ioctx_t io,
-    rados_completion_t completion, const char *oid, time_t *mtime, int flags)
+                                      rados_completion_t completion,
+                                      const char *oid, time_t *mtime, int flags)
 {
   emu_record("rados_aio_write_op_operate");
   emu_str(0, oid);

@@ -49,8 +49,9 @@ EXPORT void rbd_snap_list_end(rbd_snap_info_t *snaps)
     free((void *)snaps->name);
 }
 
-EXPORT int rbd_snap_get_namespace_type(rbd_image_t image, uint64_t snap_id,
-    rbd_snap_namespace_type_t *namespace_type)
+EXPORT int
+rbd_snap_get_namespace_type(rbd_image_t image, uint64_t snap_id,
+                            rbd_snap_namespace_type_t *namespace_type)
 {
   int i;
 
@@ -133,8 +134,10 @@ EXPORT int rbd_clone3(rados_ioctx_t p_ioctx, const char *p_name,
 /* Records its arguments and reports one extent through the caller's
  * callback, whose answer it keeps. */
 EXPORT int rbd_diff_iterate2(rbd_image_t image, const char *fromsnapname,
-    uint64_t ofs, uint64_t len, uint8_t include_parent, uint8_t whole_object,
-    int (*cb)(uint64_t, size_t, int, void *), void *arg)
+                             uint64_t ofs, uint64_t len, uint8_t include_parent,
+                             uint8_t whole_object,
+                             int (*cb)(uint64_t, size_t, int, void *),
+                             void *arg)
 {
   emu_record("rbd_diff_iterate2");
   emu.p[0] = image;
@@ -146,8 +149,7 @@ EXPORT int rbd_diff_iterate2(rbd_image_t image, const char *fromsnapname,
 }
 
 EXPORT int rbd_mirror_peer_add(rados_ioctx_t io_ctx, char *uuid,
-                               size_t uuid_max_length,
-                               const char *cluster_name,
+                               size_t uuid_max_length, const char *cluster_name,
                                const char *client_name)
 {
   emu_record("rbd_mirror_peer_add");
@@ -190,8 +192,9 @@ EXPORT int rbd_mirror_peer_set_cluster(rados_ioctx_t io_ctx, const char *uuid,
 }
 
 EXPORT int rbd_mirror_peer_get_attributes(rados_ioctx_t p, const char *uuid,
-    char *keys, size_t *max_key_len, char *values, size_t *max_value_len,
-    size_t *key_value_count)
+                                          char *keys, size_t *max_key_len,
+                                          char *values, size_t *max_value_len,
+                                          size_t *key_value_count)
 {
   emu_record("rbd_mirror_peer_get_attributes");
   emu_str(0, uuid);
@@ -202,7 +205,8 @@ EXPORT int rbd_mirror_peer_get_attributes(rados_ioctx_t p, const char *uuid,
 }
 
 EXPORT int rbd_mirror_peer_set_attributes(rados_ioctx_t p, const char *uuid,
-    const char *keys, const char *values, size_t count)
+                                          const char *keys, const char *values,
+                                          size_t count)
 {
   emu_record("rbd_mirror_peer_set_attributes");
   emu_str(0, uuid);

@@ -8,8 +8,8 @@
 __attribute__((visibility("default"))) struct emu_state emu;
 __attribute__((visibility("default"))) struct emu_exec emu_exec;
 
-__attribute__((visibility("default")))
-void emu_add_snap(uint64_t id, const char *name, int ns)
+__attribute__((visibility("default"))) void
+emu_add_snap(uint64_t id, const char *name, int ns)
 {
   struct emu_snap *s = &emu.snaps[emu.nsnaps++];
 

@@ -28,21 +28,21 @@ struct emu_state {
   /* What the vendor has. */
   int nsnaps;
   struct emu_snap snaps[EMU_MAX_SNAPS];
-  int snap_list_error;   /* nonzero: rbd_snap_list() answers it */
-  int open_error;        /* nonzero: rbd_open_read_only() answers it */
-  int ret;               /* what the recording calls answer */
+  int snap_list_error; /* nonzero: rbd_snap_list() answers it */
+  int open_error;      /* nonzero: rbd_open_read_only() answers it */
+  int ret;             /* what the recording calls answer */
 
   /* What was asked of it: the last recorded call, and counters. */
-  char fn[64];           /* name of the last recorded call, "" if none */
-  int calls;             /* recorded calls */
+  char fn[64]; /* name of the last recorded call, "" if none */
+  int calls;   /* recorded calls */
   int has_str[EMU_MAX_STR];
   char str[EMU_MAX_STR][EMU_STR_LEN];
   uint64_t u[8];
   const void *p[4];
   int snap_list_calls;
   int closes;
-  int item_cleanups;     /* per-entry cleanups run by the vendor */
-  int diff_cb_result;    /* what the caller's diff callback returned */
+  int item_cleanups;  /* per-entry cleanups run by the vendor */
+  int diff_cb_result; /* what the caller's diff callback returned */
 };
 
 extern struct emu_state emu;
@@ -62,12 +62,12 @@ void emu_strn(int i, const char *s, size_t n);
  * (emu_rados.c): the reply the class method gives, or an error. Reset by
  * emu_reset(). */
 struct emu_exec {
-  int error;                 /* nonzero: rados_exec() answers it */
-  int create_error;          /* nonzero: rados_ioctx_create2() answers it */
+  int error;        /* nonzero: rados_exec() answers it */
+  int create_error; /* nonzero: rados_ioctx_create2() answers it */
   size_t reply_len;
   unsigned char reply[512];
   int calls, creates, destroys;
-  int64_t pool_id;           /* given to rados_ioctx_create2() */
+  int64_t pool_id; /* given to rados_ioctx_create2() */
   char oid[64], cls[32], method[64];
 };
 

@@ -152,8 +152,7 @@ static void report(const char *fmt, ...)
     (void)0;
 }
 
-void mc_fail(const char *file, int line, const char *expr, const char *fmt,
-             ...)
+void mc_fail(const char *file, int line, const char *expr, const char *fmt, ...)
 {
   char msg[2048];
   va_list ap;
@@ -161,8 +160,8 @@ void mc_fail(const char *file, int line, const char *expr, const char *fmt,
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  report("%s:%d:F:%s:%s:%d: Assertion '%s' failed%s%s\n", file, line,
-         cur_tcase, cur_test, cur_iter, expr, *msg ? ": " : "", msg);
+  report("%s:%d:F:%s:%s:%d: Assertion '%s' failed%s%s\n", file, line, cur_tcase,
+         cur_test, cur_iter, expr, *msg ? ": " : "", msg);
   fflush(stdout);
   _exit(1);
 }
@@ -213,7 +212,8 @@ static int run_forked(const TCase *tc, const struct entry *e, int i)
     }
     clock_gettime(CLOCK_MONOTONIC, &now);
     if ((double)(now.tv_sec - start.tv_sec) +
-        (double)(now.tv_nsec - start.tv_nsec) / 1e9 > limit) {
+            (double)(now.tv_nsec - start.tv_nsec) / 1e9 >
+        limit) {
       kill(-pid, SIGKILL);
       kill(pid, SIGKILL);
       waitpid(pid, &status, 0);
@@ -224,8 +224,8 @@ static int run_forked(const TCase *tc, const struct entry *e, int i)
     nanosleep(&tick, NULL);
   }
   if (WIFSIGNALED(status)) {
-    report("%s:%s:%d: received signal %d (%s)\n", tc->name, e->test->name,
-           i, WTERMSIG(status), strsignal(WTERMSIG(status)));
+    report("%s:%s:%d: received signal %d (%s)\n", tc->name, e->test->name, i,
+           WTERMSIG(status), strsignal(WTERMSIG(status)));
     return 1;
   }
   if (WEXITSTATUS(status)) {
@@ -279,8 +279,7 @@ void srunner_run_all(SRunner *sr, enum print_output print_mode)
         int xfail = listed("MINICHECK_XFAIL", e->test->name);
 
         if (listed("MINICHECK_SKIP", e->test->name)) {
-          report("%s:%s: skipped (MINICHECK_SKIP)\n", tc->name,
-                 e->test->name);
+          report("%s:%s: skipped (MINICHECK_SKIP)\n", tc->name, e->test->name);
           continue;
         }
         for (i = e->start; i < e->end; i++) {
@@ -297,9 +296,9 @@ void srunner_run_all(SRunner *sr, enum print_output print_mode)
             bad = run_forked(tc, e, i);
           }
           if (xfail) {
-            report("%s:%s:%d: %s\n", tc->name, e->test->name, i, bad ?
-                   "failed as expected (MINICHECK_XFAIL: a known bug)" :
-                   "UNEXPECTED PASS (listed in MINICHECK_XFAIL)");
+            report("%s:%s:%d: %s\n", tc->name, e->test->name, i,
+                   bad ? "failed as expected (MINICHECK_XFAIL: a known bug)"
+                       : "UNEXPECTED PASS (listed in MINICHECK_XFAIL)");
             bad = !bad;
           }
           if (bad)

@@ -36,10 +36,10 @@ struct mc_test {
   void (*fn)(int);
 };
 
-#define START_TEST(name)                                                   \
-  static void name##_fn(int _i);                                           \
-  static const struct mc_test name##_mc = { #name, name##_fn };            \
-  static const struct mc_test *const name = &name##_mc;                    \
+#define START_TEST(name)                                        \
+  static void name##_fn(int _i);                                \
+  static const struct mc_test name##_mc = { #name, name##_fn }; \
+  static const struct mc_test *const name = &name##_mc;         \
   static void name##_fn(int _i __attribute__((unused)))
 #define END_TEST
 
@@ -61,23 +61,23 @@ int srunner_ntests_run(SRunner *sr);
 void srunner_free(SRunner *sr);
 
 /* A failed assertion: report and end the test (never returns). */
-void mc_fail(const char *file, int line, const char *expr, const char *fmt,
-             ...) __attribute__((noreturn, format(printf, 4, 5)));
+void mc_fail(const char *file, int line, const char *expr, const char *fmt, ...)
+    __attribute__((noreturn, format(printf, 4, 5)));
 
-#define ck_assert_msg(expr, ...)                                           \
+#define ck_assert_msg(expr, ...) \
   ((expr) ? (void)0 : mc_fail(__FILE__, __LINE__, #expr, __VA_ARGS__))
-#define ck_assert(expr)                                                    \
+#define ck_assert(expr) \
   ((expr) ? (void)0 : mc_fail(__FILE__, __LINE__, #expr, "%s", ""))
 #define ck_abort_msg(...) mc_fail(__FILE__, __LINE__, "ck_abort", __VA_ARGS__)
 #define ck_abort() mc_fail(__FILE__, __LINE__, "ck_abort", "%s", "")
 
-#define mc_cmp(T, F, X, OP, Y)                                             \
-  do {                                                                     \
-    T mc_x_ = (T)(X);                                                      \
-    T mc_y_ = (T)(Y);                                                      \
-    if (!(mc_x_ OP mc_y_))                                                 \
-      mc_fail(__FILE__, __LINE__, #X " " #OP " " #Y,                       \
-              #X " == " F ", " #Y " == " F, mc_x_, mc_y_);                 \
+#define mc_cmp(T, F, X, OP, Y)                             \
+  do {                                                     \
+    T mc_x_ = (T)(X);                                      \
+    T mc_y_ = (T)(Y);                                      \
+    if (!(mc_x_ OP mc_y_))                                 \
+      mc_fail(__FILE__, __LINE__, #X " " #OP " " #Y,       \
+              #X " == " F ", " #Y " == " F, mc_x_, mc_y_); \
   } while (0)
 
 #define ck_assert_int_eq(X, Y) mc_cmp(intmax_t, "%jd", X, ==, Y)
@@ -102,8 +102,8 @@ void mc_fail(const char *file, int line, const char *expr, const char *fmt,
     const char *mc_x_ = (X), *mc_y_ = (Y);                                 \
     if (!mc_x_ || !mc_y_ || !(strcmp(mc_x_, mc_y_) OP 0))                  \
       mc_fail(__FILE__, __LINE__, #X " " #OP " " #Y,                       \
-              #X " == \"%s\", " #Y " == \"%s\"",                           \
-              mc_x_ ? mc_x_ : "(null)", mc_y_ ? mc_y_ : "(null)");         \
+              #X " == \"%s\", " #Y " == \"%s\"", mc_x_ ? mc_x_ : "(null)", \
+              mc_y_ ? mc_y_ : "(null)");                                   \
   } while (0)
 #define ck_assert_str_eq(X, Y) mc_str(X, ==, Y)
 #define ck_assert_str_ne(X, Y) mc_str(X, !=, Y)

@@ -17,8 +17,7 @@
 
 #if !defined(__GLIBC__)
 
-static inline void *dlvsym(void *handle, const char *name,
-                           const char *version)
+static inline void *dlvsym(void *handle, const char *name, const char *version)
 {
   (void)version;
   return dlsym(handle, name);
