@@ -7,7 +7,7 @@
 #   scripts/cross.sh [--build-only] ARCH...     ARCH: aarch64 s390x ppc64el riscv64
 #
 # For each ARCH: fetches the foreign Debian packages the tests link (libffi,
-# check) into a private sysroot (tests/cross/fetch-sysroot.sh: a private
+# check) into a private sysroot (tests/cluster/debian-fetch.sh --arch: a private
 # apt state and `dpkg -x`, never `dpkg --add-architecture`), writes a meson
 # cross file whose exe_wrapper is qemu-<arch> over that sysroot, builds in
 # build-cross-ARCH/ and runs the compiled unit tests (meson test, suite
@@ -88,7 +88,7 @@ one_arch() {
     tests=0
   else
     local rc=0 out
-    out=$("$src/tests/cross/fetch-sysroot.sh" "$deb" bookworm "$cache/$deb-unit" \
+    out=$("$src/tests/cluster/debian-fetch.sh" --arch "$deb" bookworm "$cache/$deb-unit" \
             libc6 libffi-dev check libsubunit-dev) || rc=$?
     if [[ $rc == 0 ]]; then
       sysroot=$out

@@ -37,7 +37,7 @@ cache=${RBDCOMPAT_CROSS_CACHE:-$src/build-cross-cache}
 
 # Debian's arm64 Pacific client libraries and everything they need.
 rc=0
-sysroot=$("$here/fetch-sysroot.sh" arm64 bookworm "$cache/arm64-ceph" \
+sysroot=$("$here/../cluster/debian-fetch.sh" --arch arm64 bookworm "$cache/arm64-ceph" \
             libc6 librbd1 librados2) || rc=$?
 [[ $rc == 0 ]] || { echo "$sysroot"; exit "$rc"; }
 vlib=$sysroot/usr/lib/$triplet
