@@ -193,7 +193,7 @@ def other_floor_shim(build, src, floor, compiler):
             env['CC'] = 'clang'
         bl.log('setting up %s (-Dglibc_floor=%s)' % (d, floor))
         subprocess.run(['meson', 'setup', d, src, '-Dglibc_floor=' + floor,
-                        '-Dtests=false'] +
+                        '-Dtests=disabled', '-Dprobe=disabled'] +
                        ['-D%s=%s' % (k, str(v).lower() if isinstance(v, bool)
                                      else v) for k, v in opts.items() if v != ''],
                        env=env, stdout=subprocess.DEVNULL, check=True)

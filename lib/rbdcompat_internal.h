@@ -122,6 +122,8 @@ int rbdcompat_is_self(const void *addr) RBDCOMPAT_HIDDEN;
 /* The exported marker every copy of librbdcompat defines (self_marker.c). */
 #define RBDCOMPAT_MARKER "librbdcompat_marker"
 extern const char librbdcompat_marker[] RBDCOMPAT_EXPORT;
+/* This copy's marker, referred to without a symbol lookup. */
+extern const char rbdcompat_marker_self[] RBDCOMPAT_HIDDEN;
 
 /* Around a load of the vendor library: fork() waits while one is in
  * progress (lib/fork_gate.c). */

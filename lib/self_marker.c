@@ -9,3 +9,9 @@
 #include "rbdcompat_internal.h"
 
 const char librbdcompat_marker[] = "librbdcompat";
+
+/* The same object under a hidden name, for the shim's own references: one
+ * to the exported name would be a GLOB_DAT relocation, a symbol lookup in
+ * every process at load (-Bsymbolic-functions binds functions only). */
+extern const char rbdcompat_marker_self[sizeof librbdcompat_marker]
+    __attribute__((alias("librbdcompat_marker")));

@@ -286,12 +286,13 @@ static int self_exports_marker(void)
 
   if (k)
     return k == 2;
-  if (dladdr(librbdcompat_marker, &info) && info.dli_fname && *info.dli_fname &&
+  if (dladdr(rbdcompat_marker_self, &info) && info.dli_fname &&
+      *info.dli_fname &&
       (h = dlopen(info.dli_fname, RTLD_LAZY | RTLD_NOLOAD))) {
     m = dlsym(h, RBDCOMPAT_MARKER);
     dlclose(h);
   }
-  k = m == (const void *)librbdcompat_marker ? 2 : 1;
+  k = m == (const void *)rbdcompat_marker_self ? 2 : 1;
   atomic_store(&known, k);
   return k == 2;
 }

@@ -62,7 +62,9 @@ static void *fake_dlopen(const char *file, int flags)
 
 static void *fake_dlsym(void *h, const char *name)
 {
-  (void)name;
+  /* The runtime's own look-ups in the process (getauxval): real ones. */
+  if (h == RTLD_DEFAULT)
+    return dlsym(h, name);
   if (h != &fake_handle || fake.answer != 2)
     return NULL;
   /* Some function that is not in this program: a library's. */
@@ -123,6 +125,7 @@ static ssize_t fake_write(int fd, const void *buf, size_t n)
 const struct rbdcompat_fn rbdcompat_fns[1];
 const char rbdcompat_strs[1];
 const char librbdcompat_marker[] = "librbdcompat";
+const char rbdcompat_marker_self[] = "librbdcompat";
 const unsigned rbdcompat_nfns = 0;
 
 /* ---- references ------------------------------------------------------ */
