@@ -153,11 +153,7 @@ def main():
     except functable.TableError as e:
         sys.exit('forwarders: ' + str(e))
     text = emit(rows, a.arch, a.aarch64_literal)
-    if a.output == '-':
-        sys.stdout.write(text)
-    else:
-        with open(a.output, 'w') as f:
-            f.write(text)
+    functable.write_output(a.output, text)
 
 
 if __name__ == '__main__':

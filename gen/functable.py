@@ -571,6 +571,15 @@ def emit_counts(rows):
     return '\n'.join(out) + '\n'
 
 
+def write_output(path, text):
+    """A generator's result: to PATH, or to standard output for '-'."""
+    if path == '-':
+        sys.stdout.write(text)
+    else:
+        with open(path, 'w') as f:
+            f.write(text)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--emit', required=True,
@@ -613,11 +622,7 @@ def main():
         'families': lambda rs: families.emit_families(rs, headers),
         'families-text': lambda rs: families.describe(rs, headers),
     }[a.emit](rows)
-    if a.output == '-':
-        sys.stdout.write(text)
-    else:
-        with open(a.output, 'w') as f:
-            f.write(text)
+    write_output(a.output, text)
 
 
 if __name__ == '__main__':

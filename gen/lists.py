@@ -274,11 +274,7 @@ def main():
     except (functable.TableError, OSError) as e:
         sys.exit('lists: ' + str(e))
     text = '\n'.join(lines) + '\n'
-    if a.output == '-':
-        sys.stdout.write(text)
-    else:
-        with open(a.output, 'w') as f:
-            f.write(text)
+    functable.write_output(a.output, text)
 
 
 if __name__ == '__main__':
