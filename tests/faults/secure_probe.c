@@ -4,7 +4,8 @@
  * execution, then makes one call through the shim (statically linked in,
  * so that no library search path is involved in finding the shim itself:
  * ld.so ignores LD_LIBRARY_PATH and $ORIGIN for setuid programs). With
- * RBDCOMPAT_LOG=debug the shim says which vendor library it loaded.
+ * RBDCOMPAT_LOG=debug the shim says which vendor library it loaded; the
+ * version printed tells a mock vendor (-1.-1.-1) from a real one.
  */
 #include <stdio.h>
 #include <sys/auxv.h>
