@@ -9,37 +9,15 @@
  */
 #include "rbdcompat_internal.h"
 
-#include <dlfcn.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/auxv.h>
 
-/* Is this a secure-execution process? AT_SECURE is set for setuid/setgid
- * and capability-raising execs. getauxval() is looked up at the first
- * call instead of linked: a link would make the loader check one more
- * glibc symbol version (GLIBC_2.16) in every process that loads the shim.
- * Should it be missing (not in glibc before 2.16), the process counts as
- * secure: nothing from the environment. */
-static int secure_execution(void)
-{
-  static atomic_int known = -1; /* -1: not asked yet */
-  int secure = atomic_load_explicit(&known, memory_order_relaxed);
-
-  if (secure < 0) {
-    unsigned long (*aux)(unsigned long);
-    void *p = dlsym(RTLD_DEFAULT, "getauxval");
-
-    memcpy(&aux, &p, sizeof aux); /* object to function pointer, as dlsym(3) */
-    secure = !p || aux(AT_SECURE) != 0;
-    atomic_store_explicit(&known, secure, memory_order_relaxed);
-  }
-  return secure;
-}
-
 const char *rbdcompat_secure_getenv(const char *name)
 {
-  if (secure_execution())
+  /* AT_SECURE is set for setuid/setgid and capability-raising execs:
+   * then nothing from the environment is trusted. */
+  if (getauxval(AT_SECURE))
     return NULL;
   return getenv(name);
 }
