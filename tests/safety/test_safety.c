@@ -409,10 +409,16 @@ static const char *writable_run(mode_t mode)
   snprintf(path, sizeof path, "%s/librbd.so.1", dir);
   copy_file(mock_path("full", "librbd.so.1"), path, mode);
   setenv("RBDCOMPAT_LIBRBD", path, 1);
+  const char *err;
+
   capture_start();
   rbd_close((rbd_image_t)1);
   rbd_flush((rbd_image_t)1);
-  return capture_stop();
+  err = capture_stop();
+  /* Loaded, so no longer needed on disk: leave nothing in /tmp. */
+  ck_assert_int_eq(unlink(path), 0);
+  ck_assert_int_eq(rmdir(dir), 0);
+  return err;
 }
 
 START_TEST(a_vendor_file_others_can_write_is_warned_about_once)
