@@ -341,6 +341,103 @@ START_TEST(waiting_is_emulated_from_is_complete)
 }
 END_TEST
 
+/* The vendor index of a present function: the row its call records. */
+static unsigned row_called_by(int (*fn)(rados_completion_t))
+{
+  fn((rados_completion_t)1);
+  return mock_last.idx;
+}
+
+/* Without is_complete too, the wait must still wait: python3-rados ignores
+ * what the wait returns and reads the return value next (seed 946138295
+ * of the fuzz: an aio write op reported done that had failed). */
+START_TEST(waiting_without_is_complete_asks_what_is_left)
+{
+  unsigned safe;
+
+  use_vendor("full", "full");
+  setenv("RBDCOMPAT_DISABLE",
+         "rados_aio_wait_for_complete,rados_aio_is_complete", 1);
+  rbd_version(NULL, NULL, NULL);
+  rados_version(NULL, NULL, NULL);
+  safe = row_called_by(rados_aio_is_safe);
+  mock_reset();
+  /* is_complete from is_safe (the mock answers non-zero: complete). */
+  ck_assert_int_ne(rados_aio_is_complete((rados_completion_t)7), -ENOSYS);
+  ck_assert_uint_eq(mock_last.idx, safe);
+  ck_assert_uint_eq(mock_last.args[0], 7);
+  mock_reset();
+  ck_assert_int_eq(rados_aio_wait_for_complete((rados_completion_t)8), 0);
+  ck_assert_uint_eq(vendor_calls(), 1);
+  ck_assert_uint_eq(mock_last.idx, safe);
+  ck_assert_uint_eq(mock_last.args[0], 8);
+}
+END_TEST
+
+START_TEST(waiting_without_any_question_but_the_callbacks)
+{
+  unsigned cb;
+
+  use_vendor("full", "full");
+  /* function-list: the vendor lacks each question the chain asked before */
+  setenv("RBDCOMPAT_DISABLE",
+         "rados_aio_wait_for_complete,rados_aio_is_complete,"
+         "rados_aio_is_safe",
+         1);
+  rbd_version(NULL, NULL, NULL);
+  rados_version(NULL, NULL, NULL);
+  cb = row_called_by(rados_aio_is_complete_and_cb);
+  mock_reset();
+  ck_assert_int_eq(rados_aio_wait_for_complete((rados_completion_t)9), 0);
+  ck_assert_uint_eq(mock_last.idx, cb);
+  ck_assert_uint_eq(mock_last.args[0], 9);
+}
+END_TEST
+
+/* With no question left, only the blocking waits. */
+START_TEST(waiting_blocks_in_wait_for_safe_when_no_question_is_left)
+{
+  unsigned wait_safe;
+
+  use_vendor("full", "full");
+  /* function-list: the vendor lacks each question the chain asked before */
+  setenv("RBDCOMPAT_DISABLE",
+         "rados_aio_wait_for_complete,rados_aio_is_complete,"
+         "rados_aio_is_safe,rados_aio_is_complete_and_cb,"
+         "rados_aio_is_safe_and_cb",
+         1);
+  rbd_version(NULL, NULL, NULL);
+  rados_version(NULL, NULL, NULL);
+  wait_safe = row_called_by(rados_aio_wait_for_safe);
+  mock_reset();
+  ck_assert_int_eq(rados_aio_wait_for_complete((rados_completion_t)10),
+                   (int)mock_ret_value(wait_safe));
+  ck_assert_uint_eq(vendor_calls(), 1);
+  ck_assert_uint_eq(mock_last.idx, wait_safe);
+}
+END_TEST
+
+START_TEST(waiting_with_nothing_left_is_enosys)
+{
+  use_vendor("full", "full");
+  /* function-list: the vendor lacks each question the chain asked before */
+  setenv("RBDCOMPAT_DISABLE",
+         "rados_aio_wait_for_complete,rados_aio_is_complete,"
+         "rados_aio_is_safe,rados_aio_is_complete_and_cb,"
+         "rados_aio_is_safe_and_cb,rados_aio_wait_for_safe,"
+         "rados_aio_wait_for_complete_and_cb,"
+         "rados_aio_wait_for_safe_and_cb",
+         1);
+  rbd_version(NULL, NULL, NULL);
+  rados_version(NULL, NULL, NULL);
+  mock_reset();
+  ck_assert_int_eq(rados_aio_is_complete((rados_completion_t)11), -ENOSYS);
+  ck_assert_int_eq(rados_aio_wait_for_complete((rados_completion_t)11),
+                   -ENOSYS);
+  ck_assert_uint_eq(vendor_calls(), 0);
+}
+END_TEST
+
 /* --- A vendor lacking only its identity function -------------------------- */
 
 START_TEST(a_vendor_without_its_version_function_is_used)
@@ -455,6 +552,10 @@ int main(void)
   tcase_add_test(t, no_image_notification_without_aio_get_arg);
   tcase_add_test(t, no_completion_without_its_return_value);
   tcase_add_test(t, waiting_is_emulated_from_is_complete);
+  tcase_add_test(t, waiting_without_is_complete_asks_what_is_left);
+  tcase_add_test(t, waiting_without_any_question_but_the_callbacks);
+  tcase_add_test(t, waiting_blocks_in_wait_for_safe_when_no_question_is_left);
+  tcase_add_test(t, waiting_with_nothing_left_is_enosys);
   tcase_add_test(t, a_vendor_without_its_version_function_is_used);
   tcase_add_test(t, control_characters_in_logged_strings_are_escaped);
   tcase_add_test(t, a_vendor_file_others_can_write_is_warned_about_once);
