@@ -44,6 +44,13 @@ KNOWN = {  # function-list: the functions of one known case
                      ('rados_nobjects_list_next', 'rados_nobjects_list_next2',
                       'rados_nobjects_list_open')),
 }
+# Every way librados has to learn that an operation is done: without all
+# of them a wait cannot wait (shim/emulate/aio_wait.c).
+WAITS = {  # function-list: what a wait can be made of
+    'rados_aio_wait_for_complete', 'rados_aio_is_complete',
+    'rados_aio_is_safe', 'rados_aio_is_complete_and_cb',
+    'rados_aio_is_safe_and_cb', 'rados_aio_wait_for_safe',
+    'rados_aio_wait_for_complete_and_cb', 'rados_aio_wait_for_safe_and_cb'}
 # Profiles every run starts with: the cases of issue 12.
 # function-list: fuzz profiles, each the functions removed together
 FIXED = [
@@ -59,6 +66,7 @@ FIXED = [
     # seed 946138295, run 217: waiting emulated from is_complete alone
     # returned at once, and an aio op that failed was reported done
     ('waiting', ['rados_aio_wait_for_complete', 'rados_aio_is_complete']),
+    ('no way to wait', sorted(WAITS)),
     ('group snapshot listing', ['rbd_group_snap_list', 'rbd_snap_list']),
     # function-list: a profile
     ('completions', ['rbd_aio_create_completion', 'rados_aio_create_completion2',
@@ -186,6 +194,7 @@ def run_one(shim, work, n, label, names, io):
     prefix = 'fz%d-%d-' % (os.getpid(), n)
     model_path = os.path.join(d, 'model.json')
     env = dict(os.environ, LD_PRELOAD=shim, LD_LIBRARY_PATH=d,
+               FUZZ_CANNOT_WAIT='1' if WAITS <= set(removed) else '',
                RBDCOMPAT_LIBRBD=os.path.join(d, 'librbd.so.1'),
                RBDCOMPAT_LIBRADOS=os.path.join(d, 'librados.so.2'))
     t0 = time.monotonic()
