@@ -15,6 +15,7 @@
 #include "harness.h"
 #include "mock_vendor.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -341,100 +342,75 @@ START_TEST(waiting_is_emulated_from_is_complete)
 }
 END_TEST
 
-/* The vendor index of a present function: the row its call records. */
-static unsigned row_called_by(int (*fn)(rados_completion_t))
-{
-  fn((rados_completion_t)1);
-  return mock_last.idx;
-}
-
 /* Without is_complete too, the wait must still wait: python3-rados ignores
  * what the wait returns and reads the return value next (seed 946138295
- * of the fuzz: an aio write op reported done that had failed). */
-START_TEST(waiting_without_is_complete_asks_what_is_left)
-{
-  unsigned safe;
+ * of the fuzz: an aio write op reported done that had failed). The chain
+ * in the order the wait asks (shim/emulate/aio_wait.c): step _i lacks the
+ * first _i + 1 and must ask the next, which the mock answers non-zero
+ * ("complete") at once; a blocking wait's answer is returned as it is. */
+static const char *const wait_chain[] = {
+  /* function-list: the order of the chain is what is tested */
+  "rados_aio_wait_for_complete",
+  "rados_aio_is_complete",
+  "rados_aio_is_safe",
+  "rados_aio_is_complete_and_cb",
+  "rados_aio_is_safe_and_cb",
+  "rados_aio_wait_for_safe",
+  "rados_aio_wait_for_complete_and_cb",
+  "rados_aio_wait_for_safe_and_cb",
+};
+#define WAIT_CHAIN_LEN ((int)(sizeof wait_chain / sizeof wait_chain[0]))
+#define FIRST_BLOCKING 5 /* wait_chain[5] is the first wait that blocks */
 
+typedef int (*completion_fn)(rados_completion_t);
+
+static completion_fn exported(const char *name)
+{
+  completion_fn fn;
+  void *sym = dlsym(RTLD_DEFAULT, name);
+
+  ck_assert_msg(sym != NULL, "%s is not exported", name);
+  memcpy(&fn, &sym, sizeof fn);
+  return fn;
+}
+
+START_TEST(waiting_asks_what_the_vendor_has_left)
+{
+  const rados_completion_t c = (rados_completion_t)(uintptr_t)(_i + 7);
+  const int next = _i + 1; /* the question to be asked, if any */
+  char lacks[1024] = "";
+  unsigned asked = 0;
+  int k;
+
+  for (k = 0; k < next; k++) {
+    strcat(lacks, wait_chain[k]);
+    strcat(lacks, ",");
+  }
   use_vendor("full", "full");
-  setenv("RBDCOMPAT_DISABLE",
-         "rados_aio_wait_for_complete,rados_aio_is_complete", 1);
+  setenv("RBDCOMPAT_DISABLE", lacks, 1);
   rbd_version(NULL, NULL, NULL);
   rados_version(NULL, NULL, NULL);
-  safe = row_called_by(rados_aio_is_safe);
+  if (next < WAIT_CHAIN_LEN) {
+    exported(wait_chain[next])((rados_completion_t)1); /* its mock row */
+    asked = mock_last.idx;
+  }
   mock_reset();
-  /* is_complete from is_safe (the mock answers non-zero: complete). */
-  ck_assert_int_ne(rados_aio_is_complete((rados_completion_t)7), -ENOSYS);
-  ck_assert_uint_eq(mock_last.idx, safe);
-  ck_assert_uint_eq(mock_last.args[0], 7);
-  mock_reset();
-  ck_assert_int_eq(rados_aio_wait_for_complete((rados_completion_t)8), 0);
+  if (next == WAIT_CHAIN_LEN) {
+    ck_assert_int_eq(rados_aio_is_complete(c), -ENOSYS);
+    ck_assert_int_eq(rados_aio_wait_for_complete(c), -ENOSYS);
+    ck_assert_uint_eq(vendor_calls(), 0);
+    return;
+  }
+  ck_assert_int_eq(rados_aio_wait_for_complete(c),
+                   next >= FIRST_BLOCKING ? (int)mock_ret_value(asked) : 0);
   ck_assert_uint_eq(vendor_calls(), 1);
-  ck_assert_uint_eq(mock_last.idx, safe);
-  ck_assert_uint_eq(mock_last.args[0], 8);
-}
-END_TEST
-
-START_TEST(waiting_without_any_question_but_the_callbacks)
-{
-  unsigned cb;
-
-  use_vendor("full", "full");
-  /* function-list: the vendor lacks each question the chain asked before */
-  setenv("RBDCOMPAT_DISABLE",
-         "rados_aio_wait_for_complete,rados_aio_is_complete,"
-         "rados_aio_is_safe",
-         1);
-  rbd_version(NULL, NULL, NULL);
-  rados_version(NULL, NULL, NULL);
-  cb = row_called_by(rados_aio_is_complete_and_cb);
-  mock_reset();
-  ck_assert_int_eq(rados_aio_wait_for_complete((rados_completion_t)9), 0);
-  ck_assert_uint_eq(mock_last.idx, cb);
-  ck_assert_uint_eq(mock_last.args[0], 9);
-}
-END_TEST
-
-/* With no question left, only the blocking waits. */
-START_TEST(waiting_blocks_in_wait_for_safe_when_no_question_is_left)
-{
-  unsigned wait_safe;
-
-  use_vendor("full", "full");
-  /* function-list: the vendor lacks each question the chain asked before */
-  setenv("RBDCOMPAT_DISABLE",
-         "rados_aio_wait_for_complete,rados_aio_is_complete,"
-         "rados_aio_is_safe,rados_aio_is_complete_and_cb,"
-         "rados_aio_is_safe_and_cb",
-         1);
-  rbd_version(NULL, NULL, NULL);
-  rados_version(NULL, NULL, NULL);
-  wait_safe = row_called_by(rados_aio_wait_for_safe);
-  mock_reset();
-  ck_assert_int_eq(rados_aio_wait_for_complete((rados_completion_t)10),
-                   (int)mock_ret_value(wait_safe));
-  ck_assert_uint_eq(vendor_calls(), 1);
-  ck_assert_uint_eq(mock_last.idx, wait_safe);
-}
-END_TEST
-
-START_TEST(waiting_with_nothing_left_is_enosys)
-{
-  use_vendor("full", "full");
-  /* function-list: the vendor lacks each question the chain asked before */
-  setenv("RBDCOMPAT_DISABLE",
-         "rados_aio_wait_for_complete,rados_aio_is_complete,"
-         "rados_aio_is_safe,rados_aio_is_complete_and_cb,"
-         "rados_aio_is_safe_and_cb,rados_aio_wait_for_safe,"
-         "rados_aio_wait_for_complete_and_cb,"
-         "rados_aio_wait_for_safe_and_cb",
-         1);
-  rbd_version(NULL, NULL, NULL);
-  rados_version(NULL, NULL, NULL);
-  mock_reset();
-  ck_assert_int_eq(rados_aio_is_complete((rados_completion_t)11), -ENOSYS);
-  ck_assert_int_eq(rados_aio_wait_for_complete((rados_completion_t)11),
-                   -ENOSYS);
-  ck_assert_uint_eq(vendor_calls(), 0);
+  ck_assert_uint_eq(mock_last.idx, asked);
+  ck_assert_uint_eq(mock_last.args[0], (uintptr_t)c);
+  if (next < FIRST_BLOCKING) { /* and is_complete asks the same */
+    mock_reset();
+    ck_assert_int_ne(rados_aio_is_complete(c), -ENOSYS);
+    ck_assert_uint_eq(mock_last.idx, asked);
+  }
 }
 END_TEST
 
@@ -552,10 +528,8 @@ int main(void)
   tcase_add_test(t, no_image_notification_without_aio_get_arg);
   tcase_add_test(t, no_completion_without_its_return_value);
   tcase_add_test(t, waiting_is_emulated_from_is_complete);
-  tcase_add_test(t, waiting_without_is_complete_asks_what_is_left);
-  tcase_add_test(t, waiting_without_any_question_but_the_callbacks);
-  tcase_add_test(t, waiting_blocks_in_wait_for_safe_when_no_question_is_left);
-  tcase_add_test(t, waiting_with_nothing_left_is_enosys);
+  tcase_add_loop_test(t, waiting_asks_what_the_vendor_has_left, 0,
+                      WAIT_CHAIN_LEN);
   tcase_add_test(t, a_vendor_without_its_version_function_is_used);
   tcase_add_test(t, control_characters_in_logged_strings_are_escaped);
   tcase_add_test(t, a_vendor_file_others_can_write_is_warned_about_once);
