@@ -51,6 +51,7 @@ WAITS = {  # function-list: what a wait can be made of
     'rados_aio_is_safe', 'rados_aio_is_complete_and_cb',
     'rados_aio_is_safe_and_cb', 'rados_aio_wait_for_safe',
     'rados_aio_wait_for_complete_and_cb', 'rados_aio_wait_for_safe_and_cb'}
+RBD_WAITS = {'rbd_aio_wait_for_complete', 'rbd_aio_is_complete'}
 # Profiles every run starts with: the cases of issue 12.
 # function-list: fuzz profiles, each the functions removed together
 FIXED = [
@@ -67,6 +68,7 @@ FIXED = [
     # returned at once, and an aio op that failed was reported done
     ('waiting', ['rados_aio_wait_for_complete', 'rados_aio_is_complete']),
     ('no way to wait', sorted(WAITS)),
+    ('rbd waiting', ['rbd_aio_wait_for_complete']),
     ('group snapshot listing', ['rbd_group_snap_list', 'rbd_snap_list']),
     # function-list: a profile
     ('completions', ['rbd_aio_create_completion', 'rados_aio_create_completion2',
@@ -195,6 +197,9 @@ def run_one(shim, work, n, label, names, io):
     model_path = os.path.join(d, 'model.json')
     env = dict(os.environ, LD_PRELOAD=shim, LD_LIBRARY_PATH=d,
                FUZZ_CANNOT_WAIT='1' if WAITS <= set(removed) else '',
+               FUZZ_CANNOT_WAIT_RBD='1' if RBD_WAITS <= set(removed) else '',
+               FUZZ_RBD_CANNOT_ASK=('1' if 'rbd_aio_is_complete' in removed
+                                    else ''),
                RBDCOMPAT_LIBRBD=os.path.join(d, 'librbd.so.1'),
                RBDCOMPAT_LIBRADOS=os.path.join(d, 'librados.so.2'))
     t0 = time.monotonic()

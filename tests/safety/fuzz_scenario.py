@@ -234,6 +234,32 @@ def rbd_part(io):
     if '0' in img_model['data']:
         step('rbd read', lambda: img.read(0, 4096), check=lambda res: expect(
             res, img_model['data']['0'].encode()))
+
+    def aio_write():
+        comp = img.aio_write(b'b' * 4096, 4096, lambda c: None)
+        comp.wait_for_complete_and_cb()
+        r = comp.get_return_value()
+        if os.environ.get('FUZZ_CANNOT_WAIT_RBD'):
+            # python3-rbd ignores what rbd_aio_wait_for_complete returns.
+            model['known'].append('rbd aio_write: outcome unknown (the vendor'
+                                  ' has neither rbd_aio_wait_for_complete nor'
+                                  ' rbd_aio_is_complete)')
+            raise rbd.OSError('rbd aio_write: outcome unknown', errno=38)
+        # python3-rbd's is_complete() is False for an error of the question
+        # too: without rbd_aio_is_complete it cannot tell.
+        if not comp.is_complete() and not os.environ.get('FUZZ_RBD_CANNOT_ASK'):
+            model['wrong'].append('rbd aio_write: wait_for_complete_and_cb()'
+                                  ' returned before the write was complete')
+        if r < 0:
+            raise rbd.OSError('rbd aio_write: %d' % r, errno=-r)
+        return r
+    # Not recorded when it fails: what the image holds there is not checked.
+    step('rbd aio_write', aio_write,  # 0: librbd's answer for a write
+         lambda n: img_model['data'].update({'4096': 'b' * 4096}),
+         check=lambda n: expect(n, 0))
+    if '4096' in img_model['data']:
+        step('rbd read aio', lambda: img.read(4096, 4096),
+             check=lambda res: expect(res, b'b' * 4096))
     step('rbd resize', lambda: img.resize(16 * MiB),
          lambda _: img_model.update(size=16 * MiB))
     step('rbd size', img.size, check=lambda res: expect(
