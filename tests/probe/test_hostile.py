@@ -169,5 +169,13 @@ if SHIM:
           'the program needs rados_ioctx_pool_stat@LIBRADOS_14.2.0 (nm)')
     check_eq(got, want, 'linked to librbdcompat: all %d needs listed, as'
              ' nm -D says' % len(want))
+    b = doc['binaries'][0]
+    check(b['links_librbdcompat'] and not b['links_librbd'],
+          'linked to librbdcompat: links_librbdcompat, not links_librbd')
+    rc, out, err, _ = run_probe(['--binary', exe])
+    check('links librbdcompat.so.1;' in out and 'links neither' not in out,
+          'the text report says it links librbdcompat.so.1')
+    check("without librbdcompat: (it links librbdcompat.so.1; relinked"
+          in out, 'and that it cannot run without it as it is')
 shutil.rmtree(work)
 done()

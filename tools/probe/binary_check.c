@@ -174,6 +174,7 @@ int binary_check(const char *path, const struct probe_report *r,
   for (i = 0; i < info->nneeded; i++) {
     b->links_rbd |= !strcmp(info->needed[i], "librbd.so.1");
     b->links_rados |= !strcmp(info->needed[i], "librados.so.2");
+    b->links_shim |= !strcmp(info->needed[i], "librbdcompat.so.1");
   }
   b->needs = calloc(info->nundef + 1, sizeof *b->needs);
   if (!b->needs) {

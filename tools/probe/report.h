@@ -85,6 +85,7 @@ struct binary_report {
   struct version_result *versions;
   size_t nversions;
   unsigned char links_rbd, links_rados; /* DT_NEEDED names them */
+  unsigned char links_shim;             /* DT_NEEDED librbdcompat.so.1 */
   /* Without the shim: needs the vendor lacks, versions it does not define. */
   unsigned vendor_missing, vendor_missing_versions;
   /* With the shim. */

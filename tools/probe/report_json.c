@@ -192,6 +192,7 @@ static void binary(struct json *j, const struct binary_report *b)
   json_str(j, "elf", b->what);
   json_bool(j, "links_librbd", b->links_rbd);
   json_bool(j, "links_librados", b->links_rados);
+  json_bool(j, "links_librbdcompat", b->links_shim);
   json_bool(j, "bind_now", info->bind_now);
   json_open(j, "needs", '[');
   for (i = 0; i < b->nneeds; i++) {

@@ -266,10 +266,11 @@ static void print_binary(const struct probe_opts *o,
   const struct elf_info *info = &b->elf.info;
   size_t i;
 
-  printf("Binary %s\n  %s; %s%s%s; %s\n", b->path, b->what,
-         b->links_rbd || b->links_rados ? "links"
-                                        : "links neither librbd.so.1"
-                                          " nor librados.so.2",
+  printf("Binary %s\n  %s; %s%s%s%s; %s\n", b->path, b->what,
+         b->links_rbd || b->links_rados || b->links_shim
+             ? "links"
+             : "links neither librbd.so.1 nor librados.so.2",
+         b->links_shim ? " librbdcompat.so.1" : "",
          b->links_rbd ? " librbd.so.1" : "",
          b->links_rados ? " librados.so.2" : "",
          !info->has_dynamic ? "statically linked"
@@ -305,6 +306,11 @@ static void print_binary(const struct probe_opts *o,
            b->versions[i].shim_has ? "has it" : "LACKS it");
 
   printf("  without librbdcompat: ");
+  /* It cannot start without the shim it links; what its needs would meet
+   * in the vendor's libraries alone is still worth saying. */
+  if (b->links_shim)
+    printf("(it links librbdcompat.so.1; relinked against the vendor's"
+           " libraries) ");
   if (!b->vendor_missing && !b->vendor_missing_versions) {
     printf("runs: the vendor's libraries have everything it needs\n");
   } else {
