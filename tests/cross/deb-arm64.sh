@@ -61,6 +61,12 @@ done
 for p in librbdcompat1 librbdcompat-dev; do
   [[ -n $(compgen -G "$work/${p}_*_arm64.deb") ]] || fail "no $p arm64 package"
 done
+# The dependency on libc6 is the build's floor, not the cross toolchain's
+# glibc (debian/libc-depends.sh): the package installs where it loads.
+dep=$(dpkg-deb -f "$(compgen -G "$work/librbdcompat1_*_arm64.deb")" Depends)
+[[ $dep == *"libc6 (>= 2.17)"* ]] ||
+  fail "librbdcompat1 depends on '$dep', not libc6 (>= 2.17)"
+echo "librbdcompat1 Depends: $dep"
 lib=$root/usr/lib/aarch64-linux-gnu/librbdcompat.so.1
 [[ -f $lib ]] || fail "librbdcompat1 lacks /usr/lib/aarch64-linux-gnu/librbdcompat.so.1"
 machine=$(readelf -hW "$lib" | sed -n 's/^ *Machine: *//p')
