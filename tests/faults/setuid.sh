@@ -16,20 +16,8 @@ probe=$1
 mock_dir=$2
 rbd=$mock_dir/full/librbd.so.1
 
-if [ "$(id -u)" != 0 ]; then
-  echo "setuid: needs root to make a setuid-root program; skipped"
-  exit 77
-fi
-command -v setpriv >/dev/null || { echo "setuid: no setpriv; skipped"; exit 77; }
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-chmod 755 "$tmp"
-cp "$probe" "$tmp/plain"
-cp "$probe" "$tmp/suid"
-chown 0:0 "$tmp/plain" "$tmp/suid"
-chmod 755 "$tmp/plain"
-chmod 4755 "$tmp/suid"
+# shellcheck source=SCRIPTDIR/setuid-pair.sh
+NAME=setuid PROBE=$probe . "$(dirname "$0")/setuid-pair.sh"
 
 as_nobody() {
   setpriv --reuid=65534 --regid=65534 --clear-groups "$@"

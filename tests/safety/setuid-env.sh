@@ -12,20 +12,8 @@
 set -euo pipefail
 
 probe=$1
-if [[ $(id -u) != 0 ]]; then
-  echo "setuid-env: needs root to make a setuid-root program; skipped"
-  exit 77
-fi
-command -v setpriv >/dev/null || { echo "setuid-env: no setpriv; skipped"; exit 77; }
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-chmod 755 "$tmp"
-cp "$probe" "$tmp/plain"
-cp "$probe" "$tmp/suid"
-chown 0:0 "$tmp/plain" "$tmp/suid"
-chmod 755 "$tmp/plain"
-chmod 4755 "$tmp/suid"
+# shellcheck source=SCRIPTDIR/../faults/setuid-pair.sh
+NAME=setuid-env PROBE=$probe . "$(dirname "$0")/../faults/setuid-pair.sh"
 
 run() { # PROGRAM VAR=VALUE...: what the program and the shim print
   local prog=$1
