@@ -118,6 +118,18 @@ def rados_part(cluster):
         step('get_xattrs', lambda: sorted(
             (k, v) for k, v in io.get_xattrs(o1)),
             check=lambda r: expect(r, [('x1', b'v1')]))
+    step('set_xattr x2', lambda: io.set_xattr(o1, 'x2', b'v2'),
+         lambda _: obj('o1')['xattrs'].update(x2='v2'))
+    step('rm_xattr x2', lambda: io.rm_xattr(o1, 'x2'),
+         lambda _: obj('o1')['xattrs'].pop('x2', None))
+    if o1 in model['objects']:
+        step('append', lambda: io.append(o1, b'+tail'),
+             lambda _: obj('o1').update(data=obj('o1')['data'] + '+tail'))
+        # Truncating to a size beyond the end extends with zeros.
+        step('trunc', lambda: io.trunc(o1, 3), lambda _: obj('o1').update(
+            data=obj('o1')['data'][:3].ljust(3, '\0')))
+        step('read after trunc', lambda: io.read(o1), check=lambda r: expect(
+            r, model['objects'][o1]['data'].encode()))
 
     def write_op(name, build, done):
         def run():
@@ -218,7 +230,7 @@ def rbd_part(io):
         io, name, 8 * MiB, old_format=False,
         features=rbd.RBD_FEATURE_LAYERING | rbd.RBD_FEATURE_EXCLUSIVE_LOCK),
         lambda _: model['images'].update(
-            {name: {'size': 8 * MiB, 'data': {}, 'snaps': []}}))
+            {name: {'size': 8 * MiB, 'data': {}, 'snaps': [], 'meta': {}}}))
     step('rbd list', lambda: sorted(n for n in r.list(io)
                                     if n.startswith(P)),
          check=lambda res: expect(res, sorted(model['images'])))
@@ -260,6 +272,13 @@ def rbd_part(io):
     if '4096' in img_model['data']:
         step('rbd read aio', lambda: img.read(4096, 4096),
              check=lambda res: expect(res, b'b' * 4096))
+    step('rbd metadata_set', lambda: img.metadata_set('mk', 'mv'),
+         lambda _: img_model['meta'].update(mk='mv'))
+    if 'mk' in img_model['meta']:
+        step('rbd metadata_get', lambda: img.metadata_get('mk'),
+             check=lambda r: expect(r, 'mv'))
+    step('rbd metadata_list', lambda: dict(img.metadata_list()),
+         check=lambda r: expect(r, img_model['meta']))
     step('rbd resize', lambda: img.resize(16 * MiB),
          lambda _: img_model.update(size=16 * MiB))
     step('rbd size', img.size, check=lambda res: expect(
