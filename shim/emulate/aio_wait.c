@@ -11,8 +11,9 @@
  * the emulation must wait by whatever means the vendor has left.
  *
  * Every one of these questions answers "complete" only once the operation
- * is complete: "safe" implies complete (Nautilus and later answer both from
- * the one flag; older releases set complete no later than safe), and the
+ * is complete: since Luminous, the oldest release the table knows, an
+ * operation is safe exactly when it is complete (upstream documents
+ * wait_for_safe() as an alias of wait_for_complete() since then), and the
  * "_and_cb" forms also wait for the completion callback to have returned.
  * Any of them therefore gives an answer that is right, at worst later than
  * the function it stands for. The order prefers the exact question, then
