@@ -49,11 +49,13 @@ KNOWN = {  # function-list: the functions of one known case
                           ('rbd_metadata_list',)),
 }
 # Every way librados has to learn that an operation is done: without all
-# of them a wait cannot wait (shim/emulate/aio_wait.c).
-WAITS = {  # function-list: what a wait can be made of
-    'rados_aio_wait_for_complete', 'rados_aio_is_complete',
-    'rados_aio_is_safe', 'rados_aio_is_complete_and_cb',
-    'rados_aio_is_safe_and_cb', 'rados_aio_wait_for_safe',
+# of them a wait cannot wait (shim/emulate/aio_wait.c); without the ASKS,
+# is_complete() cannot answer (python3-rados then says False).
+ASKS = {  # function-list: what is_complete can be made of
+    'rados_aio_is_complete', 'rados_aio_is_safe',
+    'rados_aio_is_complete_and_cb', 'rados_aio_is_safe_and_cb'}
+WAITS = ASKS | {  # function-list: and the blocking waits
+    'rados_aio_wait_for_complete', 'rados_aio_wait_for_safe',
     'rados_aio_wait_for_complete_and_cb', 'rados_aio_wait_for_safe_and_cb'}
 RBD_WAITS = {'rbd_aio_wait_for_complete', 'rbd_aio_is_complete'}
 # Profiles every run starts with: the cases of issue 12.
@@ -187,7 +189,9 @@ def cleanup(io, prefix):
     for e in list(r.trash_list(io)):
         if e['name'].startswith(prefix):
             r.trash_remove(io, e['id'], force=True)
-    for name in [n for n in r.list(io) if n.startswith(prefix)]:
+    # Clones first: their parent's snapshot cannot be unprotected before.
+    for name in sorted((n for n in r.list(io) if n.startswith(prefix)),
+                       key=lambda n: not n.endswith('-cl')):
         with rbd.Image(io, name) as img:
             for s in list(img.list_snaps()):
                 if img.is_protected_snap(s['name']):
@@ -205,6 +209,7 @@ def run_one(shim, work, n, label, names, io):
     model_path = os.path.join(d, 'model.json')
     env = dict(os.environ, LD_PRELOAD=shim, LD_LIBRARY_PATH=d,
                FUZZ_CANNOT_WAIT='1' if WAITS <= set(removed) else '',
+               FUZZ_CANNOT_ASK='1' if ASKS <= set(removed) else '',
                FUZZ_CANNOT_WAIT_RBD='1' if RBD_WAITS <= set(removed) else '',
                FUZZ_RBD_CANNOT_ASK=('1' if 'rbd_aio_is_complete' in removed
                                     else ''),
