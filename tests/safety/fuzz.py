@@ -164,6 +164,11 @@ def verify(io, prefix, model):
             if snaps != sorted(want['snaps']):
                 bad.append('image %s: snapshots %s, reported %s' % (
                     name, snaps, want['snaps']))
+    trash = {e['name'] for e in r.trash_list(io)
+             if e['name'].startswith(prefix)}
+    if trash != set(model.get('trash', {})):
+        bad.append('trash %s, reported %s' % (sorted(trash),
+                                              sorted(model.get('trash', {}))))
     for name in sorted(images - set(model['images'])):
         bad.append('image %s: exists, although its removal was reported or'
                    ' its creation failed' % name)

@@ -22,8 +22,8 @@ import rbd
 MiB = 1 << 20
 P = sys.argv[1]
 MODEL_PATH = sys.argv[2]
-model = {'objects': {}, 'images': {}, 'groups': {}, 'unclean': [],
-         'wrong': [], 'steps': [], 'known': [], 'unknown': []}
+model = {'objects': {}, 'images': {}, 'trash': {}, 'groups': {},
+         'unclean': [], 'wrong': [], 'steps': [], 'known': [], 'unknown': []}
 
 
 def save():
@@ -300,11 +300,21 @@ def rbd_part(io):
          lambda _: img_model['snaps'].remove('s1'))
     step('rbd flush', img.flush)
     step('rbd close', img.close)
-    step('rbd trash_list', lambda: [e['name'] for e in r.trash_list(io)
-                                    if e['name'].startswith(P)],
-         check=lambda res: expect(res, []))
-    step('rbd remove', lambda: r.remove(io, name),
-         lambda _: model['images'].pop(name))
+    # Into the trash and back (what Cloudpods does on delete and undo).
+    step('rbd trash_move', lambda: r.trash_move(io, name, 0),
+         lambda _: model['trash'].update({name: model['images'].pop(name)}))
+    ok, entries = step('rbd trash_list', lambda: sorted(
+        (e['name'], e['id']) for e in r.trash_list(io)
+        if e['name'].startswith(P)), check=lambda res: expect(
+            [n for n, _ in res], sorted(model['trash'])))
+    image_id = dict(entries).get(name) if ok else None
+    if name in model['trash'] and image_id:
+        step('rbd trash_restore', lambda: r.trash_restore(io, image_id, name),
+             lambda _: model['images'].update(
+                 {name: model['trash'].pop(name)}))
+    if name in model['images']:
+        step('rbd remove', lambda: r.remove(io, name),
+             lambda _: model['images'].pop(name))
     group_part(io, r)
 
 
