@@ -191,9 +191,11 @@ def cleanup(io, prefix):
         for snap in list(grp.list_snaps()):
             grp.remove_snap(snap['name'])
         r.group_remove(io, g)
+    # Out of the trash first: an image there may still have snapshots,
+    # which only an open image can remove.
     for e in list(r.trash_list(io)):
         if e['name'].startswith(prefix):
-            r.trash_remove(io, e['id'], force=True)
+            r.trash_restore(io, e['id'], e['name'])
     # Clones first: their parent's snapshot cannot be unprotected before.
     for name in sorted((n for n in r.list(io) if n.startswith(prefix)),
                        key=lambda n: not n.endswith('-cl')):
